@@ -1,0 +1,39 @@
+using Frontdesk;
+using Frontdesk.Common.Startup;
+using Frontdesk.Web;
+using Frontdesk.Web.Components;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
+    var settings = StartupSettings.Read(builder.Configuration);
+    builder.Services.AddFrontdesk(builder.Configuration, settings);
+    builder.Services.AddFrontdeskWeb();
+
+    var app = builder.Build();
+    var demo = await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
+
+    app.UseSecurityHeaders();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseRateLimiter();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.UseAntiforgery();
+
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapFrontdeskOperations();
+    app.MapFrontdeskApi();
+    app.MapWebEndpoints();
+    app.MapRazorComponents<App>();
+
+    app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, settings, demo));
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupProblemException e)
+{
+    await Console.Error.WriteLineAsync($"Frontdesk cannot start: {e.Message}");
+    return 2;
+}

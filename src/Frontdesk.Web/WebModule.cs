@@ -1,0 +1,73 @@
+using Frontdesk.Common.Http;
+using Frontdesk.Identity;
+using Frontdesk.Identity.Domain;
+using Frontdesk.Tickets.Attachments;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Frontdesk.Web;
+
+/// <summary>Host wiring for pages, OpenAPI, health and security headers.</summary>
+internal static class WebModule
+{
+    public static IServiceCollection AddFrontdeskWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddHttpContextAccessor();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Frontdesk API";
+            document.Info.Description = "The IT service desk's REST API. Create a token with POST /api/v1/auth/tokens and send it as 'Authorization: Bearer <token>'.";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer" };
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var headers = http.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (!http.Request.Path.StartsWithSegments("/scalar"))
+        {
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+        }
+        await next();
+    });
+
+    public static void MapFrontdeskOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    }
+
+    /// <summary>Cookie-authenticated helpers for the pages: sign out and attachment downloads.</summary>
+    public static void MapWebEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<FrontdeskUser> signIn) =>
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            await signIn.SignOutAsync();
+            return Results.LocalRedirect("/signin");
+        }).RequireAuthorization(Policies.Web).ExcludeFromDescription();
+
+        app.MapGet("/tickets/{number:long}/attachments/{id:long}", async (long number, long id, HttpContext http, AttachmentHandlers attachments, CancellationToken ct) =>
+        {
+            var caller = Caller.From(http.User)!;
+            var (attachment, content, inline) = await attachments.OpenAsync(number, id, caller, ct);
+            return inline
+                ? Results.File(content, attachment.ContentType)
+                : Results.File(content, "application/octet-stream", attachment.FileName);
+        }).RequireAuthorization(Policies.Web).ExcludeFromDescription();
+    }
+}

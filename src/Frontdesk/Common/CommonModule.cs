@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Frontdesk.Common.Blobs;
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Common.Startup;
+using Frontdesk.Common.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Frontdesk.Common;
+
+/// <summary>The database, clock, blobs, HTML cleaning, JSON and problem details every module uses.</summary>
+public static class CommonModule
+{
+    public const string SqliteMigrations = "Frontdesk.Migrations.Sqlite";
+    public const string PostgresMigrations = "Frontdesk.Migrations.Postgres";
+
+    public static IServiceCollection AddFrontdeskCommon(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
+    {
+        services.Configure<FrontdeskOptions>(configuration.GetSection(FrontdeskOptions.Section));
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<FrontdeskDbContext>(o => Configure(o, settings));
+        services.AddSingleton<IBlobStore>(new DirectoryBlobStore(Path.Combine(settings.DataDirectory, "blobs")));
+        services.AddSingleton<HtmlCleaner>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RejectionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddHealthChecks().AddDbContextCheck<FrontdeskDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, StartupSettings settings)
+    {
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(settings.PostgresConnectionString, x => x.MigrationsAssembly(PostgresMigrations));
+        }
+        else
+        {
+            var file = Path.Combine(settings.DataDirectory, "frontdesk.db");
+            options.UseSqlite($"Data Source={file};Pooling=True", x => x.MigrationsAssembly(SqliteMigrations))
+                .AddInterceptors(new SqlitePragmas());
+        }
+    }
+}

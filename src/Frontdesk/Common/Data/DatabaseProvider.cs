@@ -1,0 +1,7 @@
+namespace Frontdesk.Common.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,50 @@
+namespace Frontdesk.Common;
+
+/// <summary>The <c>Frontdesk</c> configuration section (environment: <c>Frontdesk__Key</c>).</summary>
+public sealed class FrontdeskOptions
+{
+    public const string Section = "Frontdesk";
+
+    /// <summary>Where the SQLite file, blobs and keys live. Default <c>./data</c>.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+
+    public DemoOptions Demo { get; set; } = new();
+
+    public BootstrapOptions Bootstrap { get; set; } = new();
+
+    public AttachmentOptions Attachments { get; set; } = new();
+}
+
+public sealed class DatabaseOptions
+{
+    /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Apply migrations at start-up (default true).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+}
+
+public sealed class DemoOptions
+{
+    /// <summary>Generate a demo organization when the database is empty.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Seed for the demo generator, so every fresh start looks the same.</summary>
+    public int Seed { get; set; } = 20261125;
+
+    public int Tickets { get; set; } = 300;
+}
+
+public sealed class BootstrapOptions
+{
+    public string? AdminEmail { get; set; }
+    public string? AdminPassword { get; set; }
+}
+
+public sealed class AttachmentOptions
+{
+    /// <summary>Largest accepted upload in bytes (default 25 MB).</summary>
+    public long MaxBytes { get; set; } = 25L * 1024 * 1024;
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Frontdesk.Common.Http;
+
+/// <summary>
+/// A use case refused the request. Handlers throw these; one exception handler turns them into
+/// RFC 9457 problem details, and screens show <see cref="Exception.Message"/>.
+/// </summary>
+public abstract class RequestRejectedException(int status, string title, string detail) : Exception(detail)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+}
+
+public sealed class ValidationFailedException(Errors errors)
+    : RequestRejectedException(StatusCodes.Status400BadRequest, "The request has invalid fields.",
+        string.Join(" ", errors.ToDictionary().SelectMany(kv => kv.Value)))
+{
+    public Errors Errors { get; } = errors;
+
+    public static ValidationFailedException For(string field, string message)
+    {
+        var errors = new Errors();
+        errors.Add(field, message);
+        return new ValidationFailedException(errors);
+    }
+}
+
+public sealed class ForbiddenException(string detail)
+    : RequestRejectedException(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+public sealed class NotFoundException(string what)
+    : RequestRejectedException(StatusCodes.Status404NotFound, "Not found", $"{what} does not exist or you may not see it.");
+
+public sealed class ConflictException(string detail)
+    : RequestRejectedException(StatusCodes.Status409Conflict, "Conflict", detail);
+
+public sealed class StaleException(string detail)
+    : RequestRejectedException(StatusCodes.Status412PreconditionFailed, "Changed since you read it", detail);

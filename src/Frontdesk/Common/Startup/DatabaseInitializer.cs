@@ -1,0 +1,67 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Demo;
+using Frontdesk.Directory.Domain;
+using Frontdesk.Identity;
+using Frontdesk.Identity.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Frontdesk.Common.Startup;
+
+/// <summary>At start-up: migrate, make sure roles exist, create the first admin, and fill an empty database with demo data.</summary>
+public static class DatabaseInitializer
+{
+    public static async Task<DemoAccounts?> InitializeAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var settings = sp.GetRequiredService<StartupSettings>();
+        var db = sp.GetRequiredService<FrontdeskDbContext>();
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Frontdesk.Startup");
+        try
+        {
+            if (settings.Options.Database.MigrateOnStart) await db.Database.MigrateAsync(ct);
+            else await db.Database.CanConnectAsync(ct);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
+        {
+            throw new StartupProblemException(settings.Provider == DatabaseProvider.Postgres
+                ? $"Cannot reach or migrate the PostgreSQL database ({Describe(settings.PostgresConnectionString)}): {e.GetBaseException().Message} Check ConnectionStrings__Frontdesk and that the server runs."
+                : $"Cannot open or migrate the SQLite database in '{settings.DataDirectory}': {e.GetBaseException().Message}", e);
+        }
+
+        var accounts = sp.GetRequiredService<Accounts>();
+        await accounts.EnsureRolesAsync();
+        var bootstrap = settings.Options.Bootstrap;
+        if (!string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && !await accounts.AnyAdminAsync(ct))
+        {
+            var email = Person.NormalizeEmail(bootstrap.AdminEmail);
+            var person = await db.People.FirstOrDefaultAsync(p => p.Email == email, ct)
+                ?? new Person { Name = "Administrator", Email = email, CreatedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow() };
+            await accounts.CreateAsync(person, bootstrap.AdminPassword!, Roles.Admin);
+            log.LogInformation("Created the first admin {Email}", email);
+        }
+
+        if (settings.Options.Demo.Enabled && !await db.Tickets.AnyAsync(ct) && !await db.People.AnyAsync(p => !db.Users.Any(u => u.PersonId == p.Id), ct))
+        {
+            var demo = await sp.GetRequiredService<DemoDataGenerator>().GenerateAsync(settings.Options.Demo, ct);
+            log.LogInformation("Generated demo data: {People} people, {Tickets} tickets", demo.People, demo.Tickets);
+            return demo;
+        }
+        return settings.Options.Demo.Enabled ? DemoAccounts.Existing : null;
+    }
+
+    private static string Describe(string? connectionString)
+    {
+        try
+        {
+            var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            return $"Host={b.Host};Port={b.Port};Database={b.Database};Username={b.Username}";
+        }
+        catch (ArgumentException)
+        {
+            return "connection string unreadable";
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using Frontdesk.Common.Data;
+using Microsoft.Extensions.Configuration;
+
+namespace Frontdesk.Common.Startup;
+
+/// <summary>Configuration checked before anything starts; each problem is one plain sentence.</summary>
+public sealed record StartupSettings(DatabaseProvider Provider, string DataDirectory, string? PostgresConnectionString, FrontdeskOptions Options)
+{
+    public static StartupSettings Read(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(FrontdeskOptions.Section).Get<FrontdeskOptions>() ?? new FrontdeskOptions();
+        if (!Enum.TryParse<DatabaseProvider>(options.Database.Provider, ignoreCase: true, out var provider) || !Enum.IsDefined(provider)
+            || int.TryParse(options.Database.Provider, out _))
+        {
+            throw new StartupProblemException(
+                $"Frontdesk__Database__Provider is '{options.Database.Provider}'; set it to Sqlite (embedded, the default) or Postgres.");
+        }
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        EnsureWritable(dataDirectory);
+        string? connectionString = null;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            connectionString = configuration.GetConnectionString("Frontdesk");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new StartupProblemException(
+                    "The Postgres provider needs ConnectionStrings__Frontdesk, e.g. Host=localhost;Database=frontdesk;Username=frontdesk;Password=...");
+            }
+        }
+        CheckBootstrap(options.Bootstrap);
+        return new StartupSettings(provider, dataDirectory, connectionString, options);
+    }
+
+    private static void EnsureWritable(string directory)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+            var probe = Path.Combine(directory, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StartupProblemException(
+                $"The data directory '{directory}' is not writable ({e.GetType().Name}); set Frontdesk__DataDirectory to a folder Frontdesk may write.", e);
+        }
+    }
+
+    private static void CheckBootstrap(BootstrapOptions bootstrap)
+    {
+        if (string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && string.IsNullOrEmpty(bootstrap.AdminPassword)) return;
+        if (!Directory.PeopleDirectory.IsValidEmail(bootstrap.AdminEmail))
+        {
+            throw new StartupProblemException($"Frontdesk__Bootstrap__AdminEmail '{bootstrap.AdminEmail}' is not an e-mail address.");
+        }
+        if (!IsStrongPassword(bootstrap.AdminPassword))
+        {
+            throw new StartupProblemException(
+                "Frontdesk__Bootstrap__AdminPassword is too weak: use at least 12 characters with letters and digits.");
+        }
+    }
+
+    public static bool IsStrongPassword(string? password) =>
+        password is { Length: >= 12 and <= 256 } && password.Any(char.IsLetter) && password.Any(char.IsDigit)
+        && password.Distinct().Count() >= 6;
+}

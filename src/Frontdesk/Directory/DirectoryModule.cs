@@ -1,0 +1,22 @@
+using Frontdesk.Directory.Organizations;
+using Frontdesk.Directory.People;
+using Frontdesk.Directory.Teams;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Frontdesk.Directory;
+
+/// <summary>People, organizations, sites and teams.</summary>
+public static class DirectoryModule
+{
+    public static IServiceCollection AddDirectory(this IServiceCollection services) =>
+        services.AddScoped<PeopleDirectory>();
+
+    public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder app)
+    {
+        PeopleEndpoints.Map(app);
+        OrganizationEndpoints.Map(app);
+        TeamEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Frontdesk.Directory.Domain;
+
+public sealed class Department
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public long OrganizationId { get; set; }
+}

@@ -1,0 +1,32 @@
+namespace Frontdesk.Directory.Domain;
+
+/// <summary>
+/// Someone the desk knows: an employee who asks for help, or an agent who gives it.
+/// A person may or may not have a sign-in account.
+/// </summary>
+public sealed class Person
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary>Primary e-mail, stored lower-case; unique.</summary>
+    public required string Email { get; set; }
+
+    /// <summary>Further addresses the person writes from, comma separated, lower-case.</summary>
+    public string? OtherEmails { get; set; }
+
+    public string? Phone { get; set; }
+    public string? MobilePhone { get; set; }
+    public long? OrganizationId { get; set; }
+    public long? DepartmentId { get; set; }
+    public long? SiteId { get; set; }
+
+    /// <summary>IANA time zone the person works in.</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    public long? ManagerId { get; set; }
+    public bool IsVip { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,17 @@
+namespace Frontdesk.Directory.Domain;
+
+/// <summary>A group of agents; the tier says which line of support it is (1, 2 or 3).</summary>
+public sealed class Team
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public int Tier { get; set; } = 1;
+    public string? Description { get; set; }
+    public List<TeamMember> Members { get; set; } = [];
+}
+
+public sealed class TeamMember
+{
+    public long TeamId { get; set; }
+    public long PersonId { get; set; }
+}

@@ -1,0 +1,62 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Directory.Domain;
+using Frontdesk.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Directory.Organizations;
+
+public sealed record OrganizationDto(long Id, string Name, string? Domain, bool MembersSeeAllTickets);
+
+/// <param name="MembersSeeAllTickets">Let every member see all of the organization's tickets.</param>
+public sealed record SaveOrganizationRequest(string? Name, string? Domain = null, bool? MembersSeeAllTickets = null);
+
+internal static class OrganizationEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiStaff).WithSummary("List organizations");
+        group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiAdmin).WithSummary("Add an organization (admin)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/{id:long}", UpdateAsync).RequireAuthorization(Policies.ApiAdmin).WithSummary("Change an organization (admin)")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<Page<OrganizationDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(new Page<OrganizationDto>(
+            await db.Organizations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganizationDto(o.Id, o.Name, o.Domain, o.MembersSeeAllTickets)).ToListAsync(ct),
+            null));
+
+    private static async Task<Results<Created<OrganizationDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        SaveOrganizationRequest request, FrontdeskDbContext db, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "name is required (at most 200 characters).");
+        var name = request.Name.Trim();
+        if (await db.Organizations.AnyAsync(o => o.Name == name, ct)) return Problems.Conflict($"An organization named '{name}' exists already.");
+        var org = new Organization { Name = name, Domain = request.Domain?.Trim().ToLowerInvariant(), MembersSeeAllTickets = request.MembersSeeAllTickets ?? false };
+        db.Organizations.Add(org);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/organizations/{org.Id}", new OrganizationDto(org.Id, org.Name, org.Domain, org.MembersSeeAllTickets));
+    }
+
+    private static async Task<Results<Ok<OrganizationDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, SaveOrganizationRequest request, FrontdeskDbContext db, CancellationToken ct)
+    {
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null) return Problems.NotFound($"Organization {id}");
+        if (request.Name is not null)
+        {
+            if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "name must be 1-200 characters.");
+            org.Name = request.Name.Trim();
+        }
+        if (request.Domain is not null) org.Domain = request.Domain.Length == 0 ? null : request.Domain.Trim().ToLowerInvariant();
+        if (request.MembersSeeAllTickets is not null) org.MembersSeeAllTickets = request.MembersSeeAllTickets.Value;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new OrganizationDto(org.Id, org.Name, org.Domain, org.MembersSeeAllTickets));
+    }
+}

@@ -1,0 +1,86 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Directory.Domain;
+using Frontdesk.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Directory.People;
+
+public sealed record PersonDto(
+    long Id, string Name, string Email, string? Phone, string? MobilePhone, long? OrganizationId, long? DepartmentId,
+    long? SiteId, string TimeZone, long? ManagerId, bool IsVip);
+
+/// <summary>A new person (staff only).</summary>
+public sealed record CreatePersonRequest(
+    string? Name, string? Email, string? Phone = null, string? MobilePhone = null, long? OrganizationId = null,
+    long? SiteId = null, string? TimeZone = null, long? ManagerId = null, bool IsVip = false);
+
+internal static class PeopleEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ApiStaff);
+        group.MapGet("/", ListAsync).WithSummary("List people, optionally filtered by name or e-mail").ProducesValidationProblem();
+        group.MapGet("/{id:long}", GetAsync).WithSummary("One person").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateAsync).WithSummary("Add a person").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<Results<Ok<Page<PersonDto>>, ValidationProblem>> ListAsync(
+        FrontdeskDbContext db, string? q, int? limit, string? cursor, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var take = Paging.Limit(limit, errors);
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after)) errors.Add("cursor", "cursor is not one this server gave out.");
+        if (errors.Any) return Problems.Invalid(errors);
+        var people = db.People.AsNoTracking().Where(p => p.Id > after.Id);
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim().ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // translated to SQL LOWER(); culture does not apply
+            people = people.Where(p => p.Email.StartsWith(term) || p.Name.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+        var rows = await people.OrderBy(p => p.Id).Take(take + 1).Select(p => ToDto(p)).ToListAsync(ct);
+        var next = rows.Count > take ? new Cursor(rows[take - 1].Id, rows[take - 1].Id).Encode() : null;
+        return TypedResults.Ok(new Page<PersonDto>(rows.Take(take).ToList(), next));
+    }
+
+    private static async Task<Results<Ok<PersonDto>, ProblemHttpResult>> GetAsync(long id, FrontdeskDbContext db, CancellationToken ct)
+    {
+        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return person is null ? Problems.NotFound($"Person {id}") : TypedResults.Ok(ToDto(person));
+    }
+
+    private static async Task<Results<Created<PersonDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreatePersonRequest request, FrontdeskDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Errors();
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) errors.Add("name", "name is required (at most 200 characters).");
+        if (!PeopleDirectory.IsValidEmail(request.Email)) errors.Add("email", "email must be an e-mail address.");
+        var timeZone = request.TimeZone ?? "UTC";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) errors.Add("timeZone", $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
+        if (request.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org, ct)) errors.Add("organizationId", $"There is no organization {org}.");
+        if (request.SiteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site, ct)) errors.Add("siteId", $"There is no site {site}.");
+        if (request.ManagerId is { } manager && !await db.People.AnyAsync(p => p.Id == manager, ct)) errors.Add("managerId", $"There is no person {manager}.");
+        if (errors.Any) return Problems.Invalid(errors);
+        var email = Person.NormalizeEmail(request.Email!);
+        if (await db.People.AnyAsync(p => p.Email == email, ct)) return Problems.Conflict($"A person with the e-mail {email} exists already.");
+        var person = new Person
+        {
+            Name = request.Name!.Trim(), Email = email, Phone = request.Phone, MobilePhone = request.MobilePhone,
+            OrganizationId = request.OrganizationId, SiteId = request.SiteId, TimeZone = timeZone, ManagerId = request.ManagerId,
+            IsVip = request.IsVip, CreatedAt = clock.GetUtcNow(),
+        };
+        db.People.Add(person);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/people/{person.Id}", ToDto(person));
+    }
+
+    private static PersonDto ToDto(Person p) =>
+        new(p.Id, p.Name, p.Email, p.Phone, p.MobilePhone, p.OrganizationId, p.DepartmentId, p.SiteId, p.TimeZone, p.ManagerId, p.IsVip);
+}

@@ -1,0 +1,49 @@
+using System.Net.Mail;
+using Frontdesk.Common.Data;
+using Frontdesk.Directory.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Directory;
+
+/// <summary>The Directory module's public surface for other modules: find people, or meet new ones.</summary>
+public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
+{
+    public static bool IsValidEmail(string? email) =>
+        !string.IsNullOrWhiteSpace(email) && email.Length <= 320 && MailAddress.TryCreate(email.Trim(), out var parsed)
+        && parsed.Address.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase) && parsed.Host.Contains('.', StringComparison.Ordinal);
+
+    public Task<Person?> FindByEmailAsync(string email, CancellationToken ct)
+    {
+        var normalized = Person.NormalizeEmail(email);
+        return db.People.FirstOrDefaultAsync(p => p.Email == normalized, ct);
+    }
+
+    /// <summary>The person with this e-mail; a new one (placed in the organization owning the domain) if unknown.</summary>
+    public async Task<Person> FindOrCreateAsync(string email, string? name, CancellationToken ct)
+    {
+        var normalized = Person.NormalizeEmail(email);
+        var existing = await db.People.FirstOrDefaultAsync(p => p.Email == normalized, ct);
+        if (existing is not null) return existing;
+        var domain = normalized[(normalized.IndexOf('@', StringComparison.Ordinal) + 1)..];
+        var organizationId = await db.Organizations.Where(o => o.Domain == domain).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
+        var person = new Person
+        {
+            Name = string.IsNullOrWhiteSpace(name) ? normalized[..normalized.IndexOf('@', StringComparison.Ordinal)] : name.Trim(),
+            Email = normalized,
+            OrganizationId = organizationId,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.People.Add(person);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return person;
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else met this person at the same moment: use theirs.
+            db.Entry(person).State = EntityState.Detached;
+            return await db.People.FirstAsync(p => p.Email == normalized, ct);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Frontdesk.Common;
+using Frontdesk.Common.Startup;
+using Frontdesk.Demo;
+using Frontdesk.Directory;
+using Frontdesk.Identity;
+using Frontdesk.Tickets;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Frontdesk;
+
+/// <summary>The one place the host learns about the modules.</summary>
+public static class FrontdeskModules
+{
+    public static IServiceCollection AddFrontdesk(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
+    {
+        services.AddFrontdeskCommon(configuration, settings);
+        services.AddFrontdeskIdentity(configuration);
+        services.AddScoped<Accounts>();
+        services.AddDirectory();
+        services.AddTickets(settings.Provider);
+        services.AddScoped<DemoDataGenerator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFrontdeskApi(this IEndpointRouteBuilder app)
+    {
+        app.MapIdentityEndpoints();
+        app.MapDirectoryEndpoints();
+        app.MapTicketEndpoints();
+        return app;
+    }
+}

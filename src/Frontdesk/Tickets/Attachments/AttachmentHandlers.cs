@@ -1,0 +1,87 @@
+using Frontdesk.Common;
+using Frontdesk.Common.Blobs;
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Tickets.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Frontdesk.Tickets.Attachments;
+
+public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, bool Internal, long? MessageId, DateTimeOffset CreatedAt);
+
+/// <summary>Files on tickets: size-limited on the way in, served so the browser never runs them.</summary>
+public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess access, IBlobStore blobs, IOptions<FrontdeskOptions> options, TimeProvider clock)
+{
+    /// <summary>Types a browser may show inline; everything else is a download.</summary>
+    private static readonly HashSet<string> InlineImages = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "image/png", "image/jpeg", "image/gif", "image/webp",
+    };
+
+    public async Task<AttachmentDto> UploadAsync(long number, string? fileName, string? contentType, Stream content, bool isInternal, Caller caller, CancellationToken ct)
+    {
+        var ticket = await access.FindAsync(number, caller, ct) ?? throw new NotFoundException($"Ticket #{number}");
+        if (isInternal && !caller.IsStaff) throw new ForbiddenException("Customers cannot add internal attachments.");
+        if (ticket.StatusCategory == StatusCategory.Closed) throw new ConflictException("This ticket is closed. Open a follow-up ticket instead.");
+        StoredBlob blob;
+        try
+        {
+            blob = await blobs.PutAsync(content, options.Value.Attachments.MaxBytes, ct);
+        }
+        catch (BlobTooLargeException e)
+        {
+            throw ValidationFailedException.For("file", $"{e.Message} Send a smaller file or share a link instead.");
+        }
+        var now = clock.GetUtcNow();
+        var attachment = new Attachment
+        {
+            TicketId = number,
+            FileName = SafeFileName(fileName),
+            ContentType = SafeContentType(contentType),
+            Size = blob.Size,
+            Sha256 = blob.Sha256,
+            IsInternal = isInternal,
+            UploadedById = caller.PersonId,
+            CreatedAt = now,
+        };
+        db.Attachments.Add(attachment);
+        ticket.Touch(now);
+        await db.SaveChangesAsync(ct);
+        return ToDto(attachment);
+    }
+
+    public async Task<IReadOnlyList<AttachmentDto>> ListAsync(long number, Caller caller, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(number, caller, ct)) throw new NotFoundException($"Ticket #{number}");
+        var query = db.Attachments.AsNoTracking().Where(a => a.TicketId == number);
+        if (!caller.IsStaff) query = query.Where(a => !a.IsInternal);
+        return (await query.OrderBy(a => a.Id).ToListAsync(ct)).Select(ToDto).ToList();
+    }
+
+    /// <summary>The file and how to serve it; internal files and other people's tickets are "not found" for customers.</summary>
+    public async Task<(Attachment Attachment, Stream Content, bool Inline)> OpenAsync(long number, long id, Caller caller, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(number, caller, ct)) throw new NotFoundException($"Ticket #{number}");
+        var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.TicketId == number, ct);
+        if (attachment is null || (attachment.IsInternal && !caller.IsStaff)) throw new NotFoundException($"Attachment {id}");
+        var stream = blobs.OpenRead(attachment.Sha256) ?? throw new NotFoundException($"The content of attachment {id}");
+        return (attachment, stream, InlineImages.Contains(attachment.ContentType));
+    }
+
+    private static AttachmentDto ToDto(Attachment a) =>
+        new(a.Id, a.FileName, a.ContentType, a.Size, a.IsInternal, a.MessageId, a.CreatedAt);
+
+    internal static string SafeFileName(string? name)
+    {
+        var cleaned = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        cleaned = new string(cleaned.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim().TrimStart('.');
+        if (cleaned.Length > 200) cleaned = cleaned[..200];
+        return cleaned.Length == 0 ? "attachment" : cleaned;
+    }
+
+    private static string SafeContentType(string? type) =>
+        type is not null && type.Length <= 127 && type.Count(c => c == '/') == 1 && type.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '+' or '-')
+            ? type.ToLowerInvariant()
+            : "application/octet-stream";
+}

@@ -1,0 +1,239 @@
+namespace Frontdesk.Tickets.Domain;
+
+/// <summary>
+/// A request for help. Every change goes through a method here, which checks the rule and
+/// records a <see cref="TicketEvent"/> (who, when, field, old → new).
+/// </summary>
+public sealed class Ticket
+{
+    private Ticket() { }
+
+    /// <summary>The ticket number people quote ("#1042"); also the primary key.</summary>
+    public long Id { get; private set; }
+    public string Subject { get; private set; } = "";
+    public long RequesterId { get; private set; }
+    public long? OrganizationId { get; private set; }
+    public Channel Channel { get; private set; }
+    public TicketType Type { get; private set; }
+    public int StatusId { get; private set; }
+
+    /// <summary>Copy of the status's category, so queue filters need no join.</summary>
+    public StatusCategory StatusCategory { get; private set; }
+    public Impact Impact { get; private set; }
+    public Urgency Urgency { get; private set; }
+    public Priority Priority { get; private set; }
+
+    /// <summary>Set when an agent overrode the matrix; the matrix no longer decides then.</summary>
+    public string? PriorityOverrideReason { get; private set; }
+    public long? CategoryId { get; private set; }
+    public long? TeamId { get; private set; }
+    public long? AssigneeId { get; private set; }
+    public long? OwnerId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public DateTimeOffset? FirstRespondedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>Grows by one on every change; the ETag and the optimistic concurrency token.</summary>
+    public int Version { get; private set; }
+
+    public List<TicketTag> Tags { get; private set; } = [];
+    public List<TicketEvent> Events { get; private set; } = [];
+
+    public static Ticket Open(NewTicket n, TicketStatus initial, PriorityMatrix matrix, long? actorId, DateTimeOffset now)
+    {
+        var ticket = new Ticket
+        {
+            Subject = n.Subject,
+            RequesterId = n.RequesterId,
+            OrganizationId = n.OrganizationId,
+            Channel = n.Channel,
+            Type = n.Type,
+            StatusId = initial.Id,
+            StatusCategory = initial.Category,
+            Impact = n.Impact,
+            Urgency = n.Urgency,
+            Priority = matrix.PriorityFor(n.Impact, n.Urgency),
+            CategoryId = n.CategoryId,
+            TeamId = n.TeamId,
+            AssigneeId = n.AssigneeId,
+            OwnerId = n.AssigneeId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Version = 1,
+        };
+        ticket.Tags.AddRange(n.Tags.Distinct().Select(t => new TicketTag { Tag = t }));
+        ticket.Events.Add(new TicketEvent { ActorId = actorId, At = now, Field = "created", NewValue = n.Subject });
+        return ticket;
+    }
+
+    public void Rename(string subject, long? actorId, DateTimeOffset now)
+    {
+        if (subject == Subject) return;
+        Record("subject", Subject, subject, actorId, now);
+        Subject = subject;
+    }
+
+    /// <summary>Moves to another status, or throws <see cref="TicketRuleException"/> when the workflow forbids it.</summary>
+    public void ChangeStatus(TicketStatus to, long? actorId, DateTimeOffset now, string? currentStatusName = null)
+    {
+        if (to.Id == StatusId) return;
+        if (!StatusTransitions.IsAllowed(StatusCategory, to.Category))
+        {
+            throw new TicketRuleException("status",
+                $"A {StatusCategory} ticket cannot move to {to.Category} ('{to.Name}'). Allowed: {string.Join(", ", StatusTransitions.From(StatusCategory))}.");
+        }
+        Record("status", currentStatusName ?? StatusId.ToString(System.Globalization.CultureInfo.InvariantCulture), to.Name, actorId, now);
+        var wasCategory = StatusCategory;
+        StatusId = to.Id;
+        StatusCategory = to.Category;
+        if (to.Category == StatusCategory.Resolved) ResolvedAt = now;
+        if (to.Category == StatusCategory.Closed)
+        {
+            ClosedAt = now;
+            ResolvedAt ??= now;
+        }
+        if (wasCategory == StatusCategory.Resolved && to.Category == StatusCategory.Open) ResolvedAt = null;
+    }
+
+    public void Reclassify(Impact impact, Urgency urgency, PriorityMatrix matrix, long? actorId, DateTimeOffset now)
+    {
+        if (impact != Impact) Record("impact", Impact.ToString(), impact.ToString(), actorId, now);
+        if (urgency != Urgency) Record("urgency", Urgency.ToString(), urgency.ToString(), actorId, now);
+        Impact = impact;
+        Urgency = urgency;
+        if (PriorityOverrideReason is null) SetPriority(matrix.PriorityFor(impact, urgency), actorId, now);
+    }
+
+    /// <summary>Sets the priority by hand; a reason is required because it departs from the matrix.</summary>
+    public void OverridePriority(Priority priority, string reason, long? actorId, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new TicketRuleException("priorityReason", "Overriding the priority needs a reason (why the impact × urgency matrix is wrong here).");
+        }
+        SetPriority(priority, actorId, now);
+        Record("priorityReason", PriorityOverrideReason, reason, actorId, now);
+        PriorityOverrideReason = reason.Trim();
+    }
+
+    /// <summary>Drops a manual override: the matrix decides again.</summary>
+    public void ResetPriority(PriorityMatrix matrix, long? actorId, DateTimeOffset now)
+    {
+        if (PriorityOverrideReason is null) return;
+        Record("priorityReason", PriorityOverrideReason, null, actorId, now);
+        PriorityOverrideReason = null;
+        SetPriority(matrix.PriorityFor(Impact, Urgency), actorId, now);
+    }
+
+    public void ChangeType(TicketType type, long? actorId, DateTimeOffset now)
+    {
+        if (type == Type) return;
+        Record("type", Type.ToString(), type.ToString(), actorId, now);
+        Type = type;
+    }
+
+    public void AssignTeam(long? teamId, string? teamName, string? oldTeamName, long? actorId, DateTimeOffset now)
+    {
+        if (teamId == TeamId) return;
+        Record("team", oldTeamName, teamName, actorId, now);
+        TeamId = teamId;
+    }
+
+    public void Assign(long? assigneeId, string? name, string? oldName, long? actorId, DateTimeOffset now)
+    {
+        if (assigneeId == AssigneeId) return;
+        Record("assignee", oldName, name, actorId, now);
+        AssigneeId = assigneeId;
+        // The first person to take the ticket owns it until ownership is handed over explicitly.
+        OwnerId ??= assigneeId;
+    }
+
+    public void ChangeOwner(long? ownerId, string? name, string? oldName, long? actorId, DateTimeOffset now)
+    {
+        if (ownerId == OwnerId) return;
+        Record("owner", oldName, name, actorId, now);
+        OwnerId = ownerId;
+    }
+
+    public void ChangeCategory(long? categoryId, string? name, string? oldName, long? actorId, DateTimeOffset now)
+    {
+        if (categoryId == CategoryId) return;
+        Record("category", oldName, name, actorId, now);
+        CategoryId = categoryId;
+    }
+
+    public void ReplaceTags(IReadOnlyCollection<string> tags, long? actorId, DateTimeOffset now)
+    {
+        var current = Tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList();
+        var wanted = tags.Distinct().Order(StringComparer.Ordinal).ToList();
+        if (current.SequenceEqual(wanted)) return;
+        Record("tags", string.Join(", ", current), string.Join(", ", wanted), actorId, now);
+        Tags.RemoveAll(t => !wanted.Contains(t.Tag));
+        Tags.AddRange(wanted.Except(current).Select(t => new TicketTag { Tag = t }));
+    }
+
+    /// <summary>
+    /// A public reply by staff counts as the first response and opens a new ticket; a customer's
+    /// reply wakes a ticket that was waiting or resolved. Closed tickets take no more messages.
+    /// </summary>
+    public void MessageAdded(bool byStaff, bool isInternal, TicketStatus openStatus, string currentStatusName, long? actorId, DateTimeOffset now)
+    {
+        if (StatusCategory == StatusCategory.Closed)
+        {
+            throw new TicketRuleException("ticket", "This ticket is closed. Open a follow-up ticket instead of replying.");
+        }
+        if (byStaff && !isInternal && FirstRespondedAt is null)
+        {
+            FirstRespondedAt = now;
+        }
+        var wakes = byStaff
+            ? !isInternal && StatusCategory == StatusCategory.New
+            : StatusCategory is StatusCategory.Pending or StatusCategory.Resolved;
+        if (wakes) ChangeStatus(openStatus, actorId, now, currentStatusName);
+        Touch(now);
+    }
+
+    /// <summary>Marks the ticket changed: bumps <see cref="Version"/> and <see cref="UpdatedAt"/>.</summary>
+    public void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void SetPriority(Priority priority, long? actorId, DateTimeOffset now)
+    {
+        if (priority == Priority) return;
+        Record("priority", Priority.ToString(), priority.ToString(), actorId, now);
+        Priority = priority;
+    }
+
+    private void Record(string field, string? oldValue, string? newValue, long? actorId, DateTimeOffset now) =>
+        Events.Add(new TicketEvent { TicketId = Id, ActorId = actorId, At = now, Field = field, OldValue = oldValue, NewValue = newValue });
+}
+
+/// <summary>What a new ticket starts with.</summary>
+public sealed record NewTicket(
+    string Subject,
+    long RequesterId,
+    long? OrganizationId,
+    Channel Channel,
+    TicketType Type,
+    Impact Impact,
+    Urgency Urgency,
+    long? TeamId,
+    long? AssigneeId,
+    long? CategoryId,
+    IReadOnlyCollection<string> Tags);
+
+/// <summary>A ticket rule was broken; <see cref="Field"/> names what to fix.</summary>
+public sealed class TicketRuleException : Exception
+{
+    public TicketRuleException(string field, string message) : base(message) => Field = field;
+    public TicketRuleException() { Field = ""; }
+    public TicketRuleException(string message) : base(message) { Field = ""; }
+    public TicketRuleException(string message, Exception inner) : base(message, inner) { Field = ""; }
+
+    public string Field { get; }
+}

@@ -1,0 +1,88 @@
+namespace Frontdesk.Tickets.Domain;
+
+public sealed class TicketTag
+{
+    public long TicketId { get; set; }
+    public required string Tag { get; set; }
+}
+
+/// <summary>One change to a ticket: the audit trail and the timeline.</summary>
+public sealed class TicketEvent
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public long? ActorId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string Field { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+}
+
+/// <summary>A public reply or an internal note.</summary>
+public sealed class TicketMessage
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public Ticket? Ticket { get; set; }
+    public long? AuthorId { get; set; }
+
+    /// <summary>Internal notes are for staff only and never reach a customer by any route.</summary>
+    public bool IsInternal { get; set; }
+    public Channel Channel { get; set; }
+    public required string BodyText { get; set; }
+
+    /// <summary>Sanitized HTML, when the message came with HTML.</summary>
+    public string? BodyHtml { get; set; }
+
+    /// <summary>RFC 5322 Message-ID for mail in and out.</summary>
+    public string? ExternalMessageId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A file on a ticket; the bytes live in the blob store under <see cref="Sha256"/>.</summary>
+public sealed class Attachment
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public long? MessageId { get; set; }
+    public TicketMessage? Message { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long Size { get; set; }
+    public required string Sha256 { get; set; }
+
+    /// <summary>Attachments of internal notes are internal too.</summary>
+    public bool IsInternal { get; set; }
+    public long? UploadedById { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A service or category tickets are filed under ("E-mail", "Printing", "Laptops").</summary>
+public sealed class ServiceCategory
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+}
+
+/// <summary>Remembers an <c>Idempotency-Key</c> so a retried create returns the same ticket.</summary>
+public sealed class IdempotencyRecord
+{
+    public long Id { get; set; }
+    public long UserId { get; set; }
+    public required string Key { get; set; }
+    public required string RequestHash { get; set; }
+    public long TicketId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>One row of text the full-text index covers: a ticket's subject or one message.</summary>
+public sealed class SearchDocument
+{
+    public long Id { get; set; }
+    public long TicketId { get; set; }
+    public Ticket? Ticket { get; set; }
+    public long? MessageId { get; set; }
+    public TicketMessage? Message { get; set; }
+    public bool IsInternal { get; set; }
+    public required string Text { get; set; }
+}

@@ -1,0 +1,37 @@
+using Frontdesk.Tickets.Domain;
+
+namespace Frontdesk.Tickets.ListTickets;
+
+/// <summary>A ticket as the API shows it.</summary>
+/// <param name="Number">The ticket number people quote.</param>
+/// <param name="Status">The admin-named status.</param>
+/// <param name="StatusCategory">The fixed category of the status: new, open, pending, resolved, closed.</param>
+/// <param name="Version">Grows with every change; also sent as the ETag.</param>
+public sealed record TicketDto(
+    long Number,
+    string Subject,
+    string Status,
+    StatusCategory StatusCategory,
+    TicketType Type,
+    Channel Channel,
+    Impact Impact,
+    Urgency Urgency,
+    Priority Priority,
+    string? PriorityOverrideReason,
+    PersonRef Requester,
+    NamedRef? Organization,
+    NamedRef? Team,
+    PersonRef? Assignee,
+    PersonRef? Owner,
+    NamedRef? Category,
+    IReadOnlyList<string> Tags,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? FirstRespondedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    int Version);
+
+public sealed record PersonRef(long Id, string Name, string Email);
+
+public sealed record NamedRef(long Id, string Name);

@@ -1,0 +1,127 @@
+using System.Globalization;
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Directory.Domain;
+using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Tickets.ListTickets;
+
+/// <summary>The ticket list: filters, text search and keyset pagination over (updated, number).</summary>
+public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, TicketReader reader, ITicketSearch search)
+{
+    public async Task<(Page<TicketDto>? Page, Errors Errors)> ListAsync(TicketQuery query, Caller caller, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var limit = Paging.Limit(query.Limit, errors);
+        var sort = query.Sort ?? "-updated";
+        if (sort is not ("-updated" or "updated" or "-created" or "created"))
+        {
+            errors.Add("sort", "sort must be one of: -updated, updated, -created, created.");
+        }
+        Cursor cursor = default;
+        if (query.Cursor is not null && !Cursor.TryDecode(query.Cursor, out cursor))
+        {
+            errors.Add("cursor", "cursor is not one this server gave out; start again without it.");
+        }
+
+        var tickets = (await access.VisibleTicketsAsync(caller, ct)).AsNoTracking();
+        tickets = await FilterAsync(tickets, query, caller, errors, ct);
+        if (errors.Any) return (null, errors);
+
+        var byUpdated = sort.EndsWith("updated", StringComparison.Ordinal);
+        var descending = sort.StartsWith('-');
+        if (query.Cursor is not null)
+        {
+            tickets = byUpdated ? AfterUpdated(tickets, cursor, descending)
+                : descending ? tickets.Where(t => t.Id < cursor.Id) : tickets.Where(t => t.Id > cursor.Id);
+        }
+        var ordered = (byUpdated, descending) switch
+        {
+            (true, true) => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+            (true, false) => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+            (false, true) => tickets.OrderByDescending(t => t.Id),
+            _ => tickets.OrderBy(t => t.Id),
+        };
+        var keys = await ordered.Select(t => new { t.Id, t.UpdatedAt }).Take(limit + 1).ToListAsync(ct);
+        var page = keys.Take(limit).ToList();
+        string? next = null;
+        if (keys.Count > limit)
+        {
+            var last = page[^1];
+            next = new Cursor(byUpdated ? UtcMicrosecondsConverter.ToMicroseconds(last.UpdatedAt) : last.Id, last.Id).Encode();
+        }
+        var items = await reader.LoadAsync(page.Select(k => k.Id).ToList(), ct);
+        return (new Page<TicketDto>(items, next), errors);
+    }
+
+    private static IQueryable<Ticket> AfterUpdated(IQueryable<Ticket> tickets, Cursor cursor, bool descending)
+    {
+        var at = UtcMicrosecondsConverter.FromMicroseconds(cursor.Key);
+        return descending
+            ? tickets.Where(t => t.UpdatedAt < at || (t.UpdatedAt == at && t.Id < cursor.Id))
+            : tickets.Where(t => t.UpdatedAt > at || (t.UpdatedAt == at && t.Id > cursor.Id));
+    }
+
+    private async Task<IQueryable<Ticket>> FilterAsync(IQueryable<Ticket> tickets, TicketQuery query, Caller caller, Errors errors, CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(query.Status))
+        {
+            var categories = Split(query.Status).Select(s => errors.Enum<StatusCategory>("status", s)).OfType<StatusCategory>().ToList();
+            tickets = categories.Count == 1
+                ? tickets.Where(t => t.StatusCategory == categories[0])
+                : tickets.Where(t => categories.Contains(t.StatusCategory));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Priority))
+        {
+            var priorities = Split(query.Priority).Select(s => errors.Enum<Priority>("priority", s)).OfType<Priority>().ToList();
+            tickets = tickets.Where(t => priorities.Contains(t.Priority));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Team))
+        {
+            var teamId = long.TryParse(query.Team, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                ? id
+                : await db.Teams.Where(t => t.Name == query.Team).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+            if (teamId is null) errors.Add("team", $"There is no team '{query.Team}'.");
+            else tickets = tickets.Where(t => t.TeamId == teamId);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Assignee))
+        {
+            if (query.Assignee == "none") tickets = tickets.Where(t => t.AssigneeId == null);
+            else
+            {
+                var person = await PersonIdAsync(query.Assignee, caller, ct);
+                if (person is null) errors.Add("assignee", $"There is no person '{query.Assignee}'. Use an id, an e-mail, 'me' or 'none'.");
+                else tickets = tickets.Where(t => t.AssigneeId == person);
+            }
+        }
+        if (!string.IsNullOrWhiteSpace(query.Requester))
+        {
+            var person = await PersonIdAsync(query.Requester, caller, ct);
+            if (person is null) errors.Add("requester", $"There is no person '{query.Requester}'. Use an id, an e-mail or 'me'.");
+            else tickets = tickets.Where(t => t.RequesterId == person);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            if (query.Q.Length > 500) errors.Add("q", "q is limited to 500 characters.");
+            else
+            {
+                var matches = search.MatchingTicketIds(query.Q, includeInternal: caller.IsStaff);
+                tickets = tickets.Where(t => matches.Contains(t.Id));
+            }
+        }
+        return tickets;
+    }
+
+    private async Task<long?> PersonIdAsync(string value, Caller caller, CancellationToken ct)
+    {
+        if (value == "me") return caller.PersonId;
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) return id;
+        var email = Person.NormalizeEmail(value);
+        return await db.People.Where(p => p.Email == email).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+    }
+
+    private static string[] Split(string value) =>
+        value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,78 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
+using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.ListTickets;
+using Frontdesk.Tickets.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Tickets.Messages;
+
+/// <summary>Adds replies and notes, and lists them (without internal notes for customers).</summary>
+public sealed class MessageHandlers(FrontdeskDbContext db, TicketAccess access, HtmlCleaner html, TimeProvider clock)
+{
+    public async Task<MessageDto> AddAsync(long number, AddMessageRequest request, Caller caller, Channel channel, CancellationToken ct)
+    {
+        var ticket = await access.FindAsync(number, caller, ct) ?? throw new NotFoundException($"Ticket #{number}");
+        if (request.Internal && !caller.IsStaff) throw new ForbiddenException("Customers cannot write internal notes.");
+        var errors = new Errors();
+        var body = TicketFields.Body(request.Body, errors);
+        if (errors.Any) throw new ValidationFailedException(errors);
+
+        var now = clock.GetUtcNow();
+        var open = await PriorityMatrices.DefaultStatusAsync(db, StatusCategory.Open, ct);
+        var currentStatus = await db.TicketStatuses.Where(s => s.Id == ticket.StatusId).Select(s => s.Name).FirstAsync(ct);
+        try
+        {
+            ticket.MessageAdded(caller.IsStaff, request.Internal, open, currentStatus, caller.PersonId, now);
+        }
+        catch (TicketRuleException e)
+        {
+            throw new ConflictException(e.Message);
+        }
+        var message = new TicketMessage
+        {
+            Ticket = ticket,
+            TicketId = ticket.Id,
+            AuthorId = caller.PersonId,
+            IsInternal = request.Internal,
+            Channel = channel,
+            BodyText = body!,
+            BodyHtml = string.IsNullOrWhiteSpace(request.BodyHtml) ? null : html.Clean(request.BodyHtml),
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        db.SearchDocuments.Add(SearchIndex.ForMessage(message));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleException($"Ticket #{number} changed while your message was saved; nothing was stored. Send it again.");
+        }
+        var author = await db.People.Where(p => p.Id == caller.PersonId).Select(p => new PersonRef(p.Id, p.Name, p.Email)).FirstAsync(ct);
+        return new MessageDto(message.Id, message.IsInternal, message.Channel, author, message.BodyText, message.BodyHtml, message.CreatedAt);
+    }
+
+    public async Task<Page<MessageDto>> ListAsync(long number, Caller caller, int? limit, string? cursor, CancellationToken ct)
+    {
+        if (!await access.CanSeeAsync(number, caller, ct)) throw new NotFoundException($"Ticket #{number}");
+        var errors = new Errors();
+        var take = Paging.Limit(limit ?? Paging.MaxLimit, errors);
+        Cursor after = default;
+        if (cursor is not null && !Cursor.TryDecode(cursor, out after)) errors.Add("cursor", "cursor is not one this server gave out.");
+        if (errors.Any) throw new ValidationFailedException(errors);
+
+        var messages = db.Messages.AsNoTracking().Where(m => m.TicketId == number && m.Id > after.Id);
+        if (!caller.IsStaff) messages = messages.Where(m => !m.IsInternal);
+        var rows = await (
+            from m in messages.OrderBy(m => m.Id).Take(take + 1)
+            from a in db.People.Where(p => p.Id == m.AuthorId).DefaultIfEmpty()
+            orderby m.Id
+            select new MessageDto(m.Id, m.IsInternal, m.Channel, a == null ? null : new PersonRef(a.Id, a.Name, a.Email), m.BodyText, m.BodyHtml, m.CreatedAt))
+            .ToListAsync(ct);
+        var next = rows.Count > take ? new Cursor(rows[take - 1].Id, rows[take - 1].Id).Encode() : null;
+        return new Page<MessageDto>(rows.Take(take).ToList(), next);
+    }
+}

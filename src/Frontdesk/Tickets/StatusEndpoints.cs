@@ -1,0 +1,16 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Tickets.Domain;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Tickets;
+
+public sealed record StatusDto(int Id, string Name, StatusCategory Category);
+
+internal static class StatusEndpoints
+{
+    public static async Task<Ok<List<StatusDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(await db.TicketStatuses.AsNoTracking().OrderBy(s => s.SortOrder)
+            .Select(s => new StatusDto(s.Id, s.Name, s.Category)).ToListAsync(ct));
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Tickets;
+
+/// <summary>Shared checks for ticket fields given by people: lengths, tags, team and category look-ups.</summary>
+internal static partial class TicketFields
+{
+    public const int MaxSubject = 300;
+    public const int MaxBody = 200_000;
+
+    public static string? Subject(string? subject, Errors errors, bool required)
+    {
+        var value = subject?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            if (required) errors.Add("subject", "subject is required: one line that says what is wrong or wanted.");
+            return null;
+        }
+        if (value.Length > MaxSubject) errors.Add("subject", $"subject is limited to {MaxSubject} characters.");
+        if (value.Any(char.IsControl)) errors.Add("subject", "subject must be one line without control characters.");
+        return value;
+    }
+
+    public static string? Body(string? body, Errors errors, string field = "body")
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            errors.Add(field, $"{field} is required.");
+            return null;
+        }
+        if (body.Length > MaxBody) errors.Add(field, $"{field} is limited to {MaxBody} characters.");
+        return body.Trim();
+    }
+
+    public static List<string> Tags(IReadOnlyList<string>? tags, Errors errors)
+    {
+        if (tags is null) return [];
+        var result = new List<string>();
+        foreach (var raw in tags)
+        {
+            var tag = raw?.Trim().ToLowerInvariant() ?? "";
+            if (!TagPattern().IsMatch(tag)) errors.Add("tags", $"'{raw}' is not a tag: use 1-50 lower-case letters, digits, '-' or '_'.");
+            else result.Add(tag);
+        }
+        if (result.Count > 20) errors.Add("tags", "At most 20 tags.");
+        return result.Distinct().ToList();
+    }
+
+    public static async Task<(long? Id, string? Name)> TeamAsync(FrontdeskDbContext db, string? team, Errors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(team)) return (null, null);
+        var found = long.TryParse(team, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await db.Teams.Where(t => t.Id == id).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
+            : await db.Teams.Where(t => t.Name == team.Trim()).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
+        if (found is null) errors.Add("team", $"There is no team '{team}'.");
+        return (found?.Id, found?.Name);
+    }
+
+    public static async Task<(long? Id, string? Name)> CategoryAsync(FrontdeskDbContext db, string? category, Errors errors, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(category)) return (null, null);
+        var found = long.TryParse(category, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await db.Categories.Where(c => c.Id == id).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct)
+            : await db.Categories.Where(c => c.Name == category.Trim()).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+        if (found is null) errors.Add("category", $"There is no category '{category}'.");
+        return (found?.Id, found?.Name);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,49}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TagPattern();
+}

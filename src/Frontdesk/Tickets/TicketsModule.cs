@@ -1,0 +1,37 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Tickets.Attachments;
+using Frontdesk.Tickets.CreateTicket;
+using Frontdesk.Tickets.History;
+using Frontdesk.Tickets.ListTickets;
+using Frontdesk.Tickets.Messages;
+using Frontdesk.Tickets.Search;
+using Frontdesk.Tickets.UpdateTicket;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Frontdesk.Tickets;
+
+/// <summary>Tickets, their messages, attachments and history.</summary>
+public static class TicketsModule
+{
+    public static IServiceCollection AddTickets(this IServiceCollection services, DatabaseProvider provider)
+    {
+        services.AddScoped<TicketAccess>();
+        services.AddScoped<TicketReader>();
+        services.AddScoped<TicketLister>();
+        services.AddScoped<CreateTicketHandler>();
+        services.AddScoped<UpdateTicketHandler>();
+        services.AddScoped<MessageHandlers>();
+        services.AddScoped<AttachmentHandlers>();
+        services.AddScoped<HistoryReader>();
+        if (provider == DatabaseProvider.Postgres) services.AddScoped<ITicketSearch, PostgresTicketSearch>();
+        else services.AddScoped<ITicketSearch, SqliteTicketSearch>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
+    {
+        TicketEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Directory.Domain;
+using Frontdesk.Identity.Domain;
+using Frontdesk.Tickets.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Tickets.UpdateTicket;
+
+/// <summary>Applies staff changes to a ticket, refusing a write based on a stale version (412).</summary>
+public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess access, TimeProvider clock)
+{
+    public async Task<int> HandleAsync(long number, UpdateTicketRequest request, int? expectedVersion, Caller caller, CancellationToken ct)
+    {
+        if (!caller.IsStaff) throw new ForbiddenException("Only agents change tickets.");
+        var ticket = await access.FindAsync(number, caller, ct) ?? throw new NotFoundException($"Ticket #{number}");
+        if (expectedVersion is not null && expectedVersion != ticket.Version)
+        {
+            throw new StaleException($"Ticket #{number} is at version {ticket.Version}, you sent If-Match for version {expectedVersion}. Reload it and apply your change again.");
+        }
+
+        var errors = new Errors();
+        var now = clock.GetUtcNow();
+        var me = caller.PersonId;
+        var subject = TicketFields.Subject(request.Subject, errors, required: false);
+        var type = errors.Enum<TicketType>("type", request.Type);
+        var impact = errors.Enum<Impact>("impact", request.Impact);
+        var urgency = errors.Enum<Urgency>("urgency", request.Urgency);
+        Priority? priority = null;
+        if (request.Priority is not null and not "auto")
+        {
+            priority = errors.Enum<Priority>("priority", request.Priority);
+            if (string.IsNullOrWhiteSpace(request.PriorityReason))
+            {
+                errors.Add("priorityReason", "Setting the priority by hand needs priorityReason: say why the impact × urgency matrix is wrong here.");
+            }
+        }
+        var status = request.Status is null ? null : await StatusAsync(request.Status, errors, ct);
+        var team = request.Team is null ? default : await TicketFields.TeamAsync(db, request.Team, errors, ct);
+        var category = request.Category is null ? default : await TicketFields.CategoryAsync(db, request.Category, errors, ct);
+        var assignee = request.Assignee is null ? null : await AgentAsync("assignee", request.Assignee, errors, ct);
+        var owner = request.Owner is null ? null : await AgentAsync("owner", request.Owner, errors, ct);
+        var tags = request.Tags is null ? null : TicketFields.Tags(request.Tags, errors);
+        if (errors.Any) throw new ValidationFailedException(errors);
+
+        if (subject is not null) ticket.Rename(subject, me, now);
+        if (type is not null) ticket.ChangeType(type.Value, me, now);
+        if (impact is not null || urgency is not null)
+        {
+            ticket.Reclassify(impact ?? ticket.Impact, urgency ?? ticket.Urgency, await PriorityMatrices.LoadAsync(db, ct), me, now);
+        }
+        if (request.Priority == "auto") ticket.ResetPriority(await PriorityMatrices.LoadAsync(db, ct), me, now);
+        else if (priority is not null) ticket.OverridePriority(priority.Value, request.PriorityReason!, me, now);
+        if (request.Team is not null) ticket.AssignTeam(team.Id, team.Name, await TeamNameAsync(ticket.TeamId, ct), me, now);
+        if (request.Category is not null) ticket.ChangeCategory(category.Id, category.Name, await CategoryNameAsync(ticket.CategoryId, ct), me, now);
+        if (assignee is not null) ticket.Assign(assignee.Value.Id, assignee.Value.Name, await PersonNameAsync(ticket.AssigneeId, ct), me, now);
+        if (owner is not null) ticket.ChangeOwner(owner.Value.Id, owner.Value.Name, await PersonNameAsync(ticket.OwnerId, ct), me, now);
+        if (tags is not null) ticket.ReplaceTags(tags, me, now);
+        if (status is not null)
+        {
+            var current = await db.TicketStatuses.Where(s => s.Id == ticket.StatusId).Select(s => s.Name).FirstAsync(ct);
+            ticket.ChangeStatus(status, me, now, current);
+        }
+        if (!db.ChangeTracker.HasChanges()) return ticket.Version;
+        ticket.Touch(now);
+        if (subject is not null)
+        {
+            var document = await db.SearchDocuments.FirstOrDefaultAsync(d => d.TicketId == number && d.MessageId == null, ct);
+            if (document is not null) document.Text = subject;
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new StaleException($"Ticket #{number} was changed by someone else while you saved. Reload it and apply your change again.");
+        }
+        return ticket.Version;
+    }
+
+    private async Task<TicketStatus?> StatusAsync(string value, Errors errors, CancellationToken ct)
+    {
+        var found = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? await db.TicketStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
+            : await db.TicketStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Name == value, ct);
+        if (found is null)
+        {
+            var names = await db.TicketStatuses.OrderBy(s => s.SortOrder).Select(s => s.Name).ToListAsync(ct);
+            errors.Add("status", $"There is no status '{value}'. Statuses: {string.Join(", ", names)}.");
+        }
+        return found;
+    }
+
+    /// <summary>An agent by id or e-mail; an empty value means "nobody".</summary>
+    private async Task<(long? Id, string? Name)?> AgentAsync(string field, string value, Errors errors, CancellationToken ct)
+    {
+        if (value.Length == 0) return (null, null);
+        var email = Person.NormalizeEmail(value);
+        var isId = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
+        var person = await db.People.Where(p => isId ? p.Id == id : p.Email == email)
+            .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
+        var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
+        var isStaff = person is not null && await db.Users.AnyAsync(u => u.PersonId == person.Id && u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)), ct);
+        if (!isStaff)
+        {
+            errors.Add(field, $"'{value}' is not an active agent.");
+            return null;
+        }
+        return (person!.Id, person.Name);
+    }
+
+    private Task<string?> TeamNameAsync(long? id, CancellationToken ct) =>
+        db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
+
+    private Task<string?> CategoryNameAsync(long? id, CancellationToken ct) =>
+        db.Categories.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
+
+    private Task<string?> PersonNameAsync(long? id, CancellationToken ct) =>
+        db.People.Where(p => p.Id == id).Select(p => p.Name).FirstOrDefaultAsync(ct);
+}

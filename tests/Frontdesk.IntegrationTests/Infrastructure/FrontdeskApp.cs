@@ -1,0 +1,130 @@
+using System.Net.Http.Headers;
+using Frontdesk.Common.Data;
+using Frontdesk.Directory.Domain;
+using Frontdesk.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Frontdesk.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real Frontdesk host on a fresh database of one provider. SQLite gets a file in a temp
+/// directory; PostgreSQL gets its own database on the server <c>scripts/test</c> started.
+/// </summary>
+public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminEmail = "admin@frontdesk.test";
+    public const string Password = "correct-horse-42";
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "frontdesk-tests", Guid.NewGuid().ToString("N"));
+    private int _people;
+
+    public abstract DatabaseProvider Provider { get; }
+    protected virtual string? ConnectionString => null;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Frontdesk:DataDirectory", _dataDirectory);
+        builder.UseSetting("Frontdesk:Database:Provider", Provider.ToString());
+        builder.UseSetting("Frontdesk:Demo:Enabled", "false");
+        builder.UseSetting("Frontdesk:Bootstrap:AdminEmail", AdminEmail);
+        builder.UseSetting("Frontdesk:Bootstrap:AdminPassword", Password);
+        builder.UseSetting("Frontdesk:Security:SignInAttemptsPerMinute", "100000");
+        if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:Frontdesk", ConnectionString);
+    }
+
+    public virtual Task InitializeAsync()
+    {
+        _ = Server; // start the host: migrations and bootstrap run now
+        return Task.CompletedTask;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await DropAsync();
+        try { System.IO.Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    protected virtual Task DropAsync() => Task.CompletedTask;
+
+    /// <summary>A new person with an account in <paramref name="role"/>, and an API client carrying their token.</summary>
+    public async Task<TestUser> CreateUserAsync(string role, string? name = null, long? organizationId = null)
+    {
+        var n = Interlocked.Increment(ref _people);
+        var email = $"{role}{n}-{Guid.NewGuid().ToString("N")[..6]}@frontdesk.test";
+        using (var scope = Services.CreateScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<Accounts>();
+            var person = new Person { Name = name ?? $"{role} {n}", Email = email, OrganizationId = organizationId, CreatedAt = DateTimeOffset.UnixEpoch };
+            await accounts.CreateAsync(person, Password, role);
+        }
+        return await SignInAsync(email);
+    }
+
+    public async Task<TestUser> SignInAsync(string email)
+    {
+        var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = Password, name = "tests" });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
+        var personId = db.People.Single(p => p.Email == email).Id;
+        return new TestUser(email, personId, token, client);
+    }
+
+    public T WithDb<T>(Func<FrontdeskDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>());
+    }
+
+    private sealed record TokenResponse(string Token);
+}
+
+public sealed record TestUser(string Email, long PersonId, string Token, HttpClient Api);
+
+public sealed class SqliteApp : FrontdeskApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresApp : FrontdeskApp
+{
+    private readonly string _database = "fd_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public static string ServerConnectionString =>
+        Environment.GetEnvironmentVariable("FRONTDESK_TEST_POSTGRES") is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException("FRONTDESK_TEST_POSTGRES is not set: run the tests with scripts/test, which starts PostgreSQL.");
+
+    protected override string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ConnectionString;
+
+    public override async Task InitializeAsync()
+    {
+        await using (var connection = new NpgsqlConnection(ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        await base.InitializeAsync();
+    }
+
+    protected override async Task DropAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(ServerConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}

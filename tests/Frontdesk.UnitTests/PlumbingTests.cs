@@ -1,0 +1,59 @@
+using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
+using Frontdesk.Tickets.Attachments;
+using Frontdesk.Tickets.Search;
+
+namespace Frontdesk.UnitTests;
+
+public sealed class PlumbingTests
+{
+    [Fact]
+    public void A_cursor_round_trips_and_garbage_is_rejected()
+    {
+        var cursor = new Cursor(1_764_000_000_123_456, 42);
+        Cursor.TryDecode(cursor.Encode(), out var back).ShouldBeTrue();
+        back.ShouldBe(cursor);
+        Cursor.TryDecode("not a cursor!", out _).ShouldBeFalse();
+        Cursor.TryDecode(new string('A', 500), out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Html_from_outside_loses_scripts_handlers_and_remote_images()
+    {
+        var clean = new HtmlCleaner().Clean(
+            """<p onclick="steal()">Hi<script>alert(1)</script><img src="https://tracker.example/pixel.gif"><img src="cid:logo"><a href="javascript:evil()">x</a></p>""");
+        clean.ShouldNotContain("script");
+        clean.ShouldNotContain("onclick");
+        clean.ShouldNotContain("tracker.example");
+        clean.ShouldNotContain("javascript:");
+        clean.ShouldContain("cid:logo");
+        clean.ShouldContain("Hi");
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("..\\..\\win.ini", "win.ini")]
+    [InlineData(".htaccess", "htaccess")]
+    [InlineData("", "attachment")]
+    [InlineData("report \"final\".pdf", "report final.pdf")]
+    public void Attachment_names_cannot_point_outside_or_break_headers(string given, string expected) =>
+        AttachmentHandlers.SafeFileName(given).ShouldBe(expected);
+
+    [Fact]
+    public void Search_words_drop_query_operators()
+    {
+        SearchTerms.Words("printer \"jam\" OR (NEAR*) -x ünïcödé").ShouldBe(["printer", "jam", "OR", "NEAR", "x", "ünïcödé"]);
+        SearchTerms.Words("'; DROP TABLE Tickets; --").ShouldBe(["DROP", "TABLE", "Tickets"]);
+    }
+
+    [Fact]
+    public void Enum_values_are_read_in_any_case_and_with_dashes()
+    {
+        var errors = new Errors();
+        errors.Enum<Frontdesk.Tickets.Domain.Channel>("channel", "walk-in").ShouldBe(Frontdesk.Tickets.Domain.Channel.WalkIn);
+        errors.Enum<Frontdesk.Tickets.Domain.Channel>("channel", "WALKIN").ShouldBe(Frontdesk.Tickets.Domain.Channel.WalkIn);
+        errors.Any.ShouldBeFalse();
+        errors.Enum<Frontdesk.Tickets.Domain.Channel>("channel", "3").ShouldBeNull();
+        errors.ToDictionary()["channel"][0].ShouldContain("walk-in");
+    }
+}
