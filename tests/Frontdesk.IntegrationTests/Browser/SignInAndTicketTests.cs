@@ -5,8 +5,17 @@ using Microsoft.Playwright;
 namespace Frontdesk.IntegrationTests.Browser;
 
 [Collection("browser")]
-public sealed class SignInAndTicketTests(BrowserFixture fx)
+public sealed class SignInAndTicketTests
 {
+    private readonly BrowserFixture fx;
+
+    public SignInAndTicketTests(BrowserFixture fixture)
+    {
+        fx = fixture;
+        // Two cores shared with the other test collections: allow a slow first render.
+        Assertions.SetDefaultExpectTimeout(20_000);
+    }
+
     [Fact]
     public async Task A_customer_signs_in_opens_their_ticket_and_replies()
     {
@@ -24,10 +33,10 @@ public sealed class SignInAndTicketTests(BrowserFixture fx)
         await page.FillAsync("#password", FrontdeskApp.Password);
         await page.ClickAsync("#signin");
 
-        await page.WaitForURLAsync("**/tickets");
-        await page.ClickAsync($"text=Docking station not charging");
-        await page.WaitForURLAsync($"**/tickets/{n}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tickets");
+        await page.Locator("table.tickets a", new() { HasText = "Docking station not charging" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Docking station not charging");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{n}$"));
         await Assertions.Expect(page.Locator("article.message")).ToHaveCountAsync(2);
         (await page.ContentAsync()).ShouldNotContain("replacing the dock from stock");
         (await page.Locator("#reply-internal").CountAsync()).ShouldBe(0);
@@ -60,7 +69,7 @@ public sealed class SignInAndTicketTests(BrowserFixture fx)
         await page.FillAsync("#email", agent.Email);
         await page.FillAsync("#password", FrontdeskApp.Password);
         await page.ClickAsync("#signin");
-        await page.WaitForURLAsync("**/tickets");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tickets");
         await page.GotoAsync($"/tickets/{n}");
         await Assertions.Expect(page.Locator("article.message.internal")).ToContainTextAsync("Fan module failing");
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("created");
