@@ -37,7 +37,6 @@ internal static class Seeder
             : new SqliteConnection($"Data Source={Path.Combine(dataDir, "frontdesk.db")}");
         await conn.OpenAsync();
         if (conn is SqliteConnection) await Exec(conn, "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;");
-        var rng = new Random(42);
         var now = TimeProvider.System.GetUtcNow();
         var start = await ScalarAsync(conn, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Tickets\"");
         var peopleStart = await ScalarAsync(conn, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"People\"");
@@ -59,32 +58,32 @@ internal static class Seeder
                 await w.RowAsync(id, $"Employee {id}", $"employee{id}@bench.example", org, p % 3 == 0 ? "America/Chicago" : "Europe/Berlin", p % 50 == 0, now.AddDays(-800));
             }
         }
+        // One pass per table: PostgreSQL runs one COPY at a time per connection, and foreign keys
+        // need the tickets first. Each ticket's values come from its own seeded generator.
         await using (var t = Writer.For(conn, tx, "Tickets", ["Id", "Subject", "RequesterId", "OrganizationId", "Channel", "Type", "StatusId", "StatusCategory", "Impact", "Urgency", "Priority", "TeamId", "CreatedAt", "UpdatedAt", "Version"]))
+        {
+            for (var i = 1; i <= tickets; i++)
+            {
+                var r = Make(start + i, peopleStart, people, now);
+                await t.RowAsync(r.Id, r.Subject, r.Requester, org, r.Channel, r.Type, r.StatusId, r.Category, r.Impact, r.Urgency, r.Priority,
+                    firstTeam + r.Team, r.Created, r.Updated, 1);
+            }
+        }
         await using (var m = Writer.For(conn, tx, "Messages", ["Id", "TicketId", "AuthorId", "IsInternal", "Channel", "BodyText", "CreatedAt"]))
+        {
+            for (var i = 1; i <= tickets; i++)
+            {
+                var r = Make(start + i, peopleStart, people, now);
+                await m.RowAsync(r.Id, r.Id, r.Requester, false, 0, r.Body, r.Created);
+            }
+        }
         await using (var d = Writer.For(conn, tx, "SearchDocuments", ["Id", "TicketId", "MessageId", "IsInternal", "Text"]))
         {
             for (var i = 1; i <= tickets; i++)
             {
-                var id = start + i;
-                var subject = $"{Pick(rng, Things)} {Pick(rng, Problems)}";
-                subject = $"{char.ToUpperInvariant(subject[0])}{subject[1..]}";
-                var body = string.Join(' ', Enumerable.Range(0, 25).Select(_ => rng.Next(4) == 0 ? Pick(rng, Things) : Pick(rng, Words)));
-                var created = now.AddMinutes(-rng.Next(1, 60 * 24 * 730));
-                var updated = created.AddMinutes(rng.Next(0, 60 * 24 * 10));
-                if (updated > now) updated = now;
-                var (statusId, category) = rng.Next(100) switch
-                {
-                    < 10 => (1, 0), < 35 => (2, 1), < 45 => (3, 2), < 50 => (4, 2), < 70 => (5, 3), _ => (6, 4),
-                };
-                var impact = rng.Next(3);
-                var urgency = rng.Next(3);
-                var priority = Frontdesk.Tickets.Domain.PriorityMatrix.Default.PriorityFor((Frontdesk.Tickets.Domain.Impact)impact, (Frontdesk.Tickets.Domain.Urgency)urgency);
-                var requester = peopleStart + 1 + rng.Next(people);
-                await t.RowAsync(id, subject, requester, org, rng.Next(7), rng.Next(4), statusId, category, impact, urgency, (int)priority,
-                    firstTeam + rng.Next(3), created, updated, 1);
-                await m.RowAsync(id, id, requester, false, 0, body, created);
-                await d.RowAsync(2 * id - 1, id, null, false, subject);
-                await d.RowAsync(2 * id, id, id, false, body);
+                var r = Make(start + i, peopleStart, people, now);
+                await d.RowAsync(2 * r.Id - 1, r.Id, null, false, r.Subject);
+                await d.RowAsync(2 * r.Id, r.Id, r.Id, false, r.Body);
             }
         }
         await tx.CommitAsync();
@@ -105,6 +104,29 @@ internal static class Seeder
     }
 
     private static string Pick(Random rng, string[] values) => values[rng.Next(values.Length)];
+
+    private sealed record Row(long Id, string Subject, string Body, long Requester, int Channel, int Type, int StatusId, int Category,
+        int Impact, int Urgency, int Priority, int Team, DateTimeOffset Created, DateTimeOffset Updated);
+
+    private static Row Make(long id, long peopleStart, int people, DateTimeOffset now)
+    {
+        var rng = new Random(unchecked((int)id * 7919));
+        var subject = $"{Pick(rng, Things)} {Pick(rng, Problems)}";
+        subject = $"{char.ToUpperInvariant(subject[0])}{subject[1..]}";
+        var body = string.Join(' ', Enumerable.Range(0, 25).Select(_ => rng.Next(4) == 0 ? Pick(rng, Things) : Pick(rng, Words)));
+        var created = now.AddMinutes(-rng.Next(1, 60 * 24 * 730));
+        var updated = created.AddMinutes(rng.Next(0, 60 * 24 * 10));
+        if (updated > now) updated = now;
+        var (statusId, category) = rng.Next(100) switch
+        {
+            < 10 => (1, 0), < 35 => (2, 1), < 45 => (3, 2), < 50 => (4, 2), < 70 => (5, 3), _ => (6, 4),
+        };
+        var impact = rng.Next(3);
+        var urgency = rng.Next(3);
+        var priority = Frontdesk.Tickets.Domain.PriorityMatrix.Default.PriorityFor((Frontdesk.Tickets.Domain.Impact)impact, (Frontdesk.Tickets.Domain.Urgency)urgency);
+        return new Row(id, subject, body, peopleStart + 1 + rng.Next(people), rng.Next(7), rng.Next(4), statusId, category,
+            impact, urgency, (int)priority, rng.Next(3), created, updated);
+    }
 
     private static async Task Exec(DbConnection conn, string sql)
     {

@@ -21,6 +21,11 @@ public static class DatabaseInitializer
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Frontdesk.Startup");
         try
         {
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                // Write-ahead logging: readers never wait for the writer; the setting stays in the file.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            }
             if (settings.Options.Database.MigrateOnStart) await db.Database.MigrateAsync(ct);
             else await db.Database.CanConnectAsync(ct);
         }
