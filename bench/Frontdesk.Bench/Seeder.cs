@@ -41,15 +41,14 @@ internal static class Seeder
         var start = await ScalarAsync(conn, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"Tickets\"");
         var peopleStart = await ScalarAsync(conn, "SELECT COALESCE(MAX(\"Id\"), 0) FROM \"People\"");
         const int people = 5000;
+        const long org = 1, firstTeam = 1; // the ids the seeder gives its organization and first team
 
         await using var tx = await conn.BeginTransactionAsync();
-        long org = 1, firstTeam;
         if (await ScalarAsync(conn, "SELECT COUNT(*) FROM \"Teams\"") == 0)
         {
             await Exec(conn, "INSERT INTO \"Organizations\" (\"Id\", \"Name\", \"Domain\", \"MembersSeeAllTickets\") VALUES (1, 'Bench Corp', 'bench.example', false)");
             await Exec(conn, "INSERT INTO \"Teams\" (\"Id\", \"Name\", \"Tier\") VALUES (1, 'Service Desk', 1), (2, 'Desktop Support', 2), (3, 'Infrastructure', 3)");
         }
-        firstTeam = 1;
         await using (var w = Writer.For(conn, tx, "People", ["Id", "Name", "Email", "OrganizationId", "TimeZone", "IsVip", "CreatedAt"]))
         {
             for (var p = 1; p <= people; p++)

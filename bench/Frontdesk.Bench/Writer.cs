@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Frontdesk.Common.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -34,11 +35,11 @@ internal abstract class Writer : IAsyncDisposable
         {
             for (var i = 0; i < values.Length; i++)
             {
-                // Instants are stored as UTC microseconds on SQLite (see UtcMicrosecondsConverter).
+                // Instants are stored as UTC microseconds on SQLite, exactly as EF stores them.
                 _command.Parameters[i].Value = values[i] switch
                 {
                     null => DBNull.Value,
-                    DateTimeOffset t => (t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10,
+                    DateTimeOffset t => UtcMicrosecondsConverter.ToMicroseconds(t),
                     var v => v,
                 };
             }

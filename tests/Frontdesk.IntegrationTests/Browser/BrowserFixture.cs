@@ -20,6 +20,8 @@ public sealed class BrowserFixture : FrontdeskApp
 
     public override async Task InitializeAsync()
     {
+        // Two cores shared with the other test collections: allow a slow first render.
+        Assertions.SetDefaultExpectTimeout(20_000);
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');

@@ -5,17 +5,8 @@ using Microsoft.Playwright;
 namespace Frontdesk.IntegrationTests.Browser;
 
 [Collection("browser")]
-public sealed class SignInAndTicketTests
+public sealed class SignInAndTicketTests(BrowserFixture fx)
 {
-    private readonly BrowserFixture fx;
-
-    public SignInAndTicketTests(BrowserFixture fixture)
-    {
-        fx = fixture;
-        // Two cores shared with the other test collections: allow a slow first render.
-        Assertions.SetDefaultExpectTimeout(20_000);
-    }
-
     [Fact]
     public async Task A_customer_signs_in_opens_their_ticket_and_replies()
     {
