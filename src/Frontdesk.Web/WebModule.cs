@@ -38,7 +38,7 @@ internal static class WebModule
         headers["Referrer-Policy"] = "no-referrer";
         if (!http.Request.Path.StartsWithSegments("/scalar"))
         {
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         }
         await next();
     });

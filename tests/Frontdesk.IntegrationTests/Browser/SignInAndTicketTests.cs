@@ -27,6 +27,8 @@ public sealed class SignInAndTicketTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tickets");
         await page.Locator("table.tickets a", new() { HasText = "Docking station not charging" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Docking station not charging");
+        // The stylesheet applies on a nested path too (relative asset URLs resolve against <base href="/">).
+        await Assertions.Expect(page.Locator("header.top")).ToHaveCSSAsync("background-color", "rgb(29, 39, 51)");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{n}$"));
         await Assertions.Expect(page.Locator("article.message")).ToHaveCountAsync(2);
         (await page.ContentAsync()).ShouldNotContain("replacing the dock from stock");

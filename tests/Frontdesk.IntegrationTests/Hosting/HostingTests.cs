@@ -27,6 +27,26 @@ public sealed class HostingTests(SqliteApp app) : IClassFixture<SqliteApp>
         (await client.GetAsync("/signin")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_pages_stylesheet_is_served()
+    {
+        var client = app.CreateClient();
+        var page = await client.GetStringAsync("/signin");
+        var href = System.Text.RegularExpressions.Regex.Match(page, "href=\"([^\"]*\\.css)\"").Groups[1].Value;
+        href.ShouldNotBeEmpty(page);
+        var css = await client.GetAsync("/" + href.TrimStart('/'));
+        css.StatusCode.ShouldBe(HttpStatusCode.OK, href);
+        css.Content.Headers.ContentType!.MediaType.ShouldBe("text/css");
+        (await css.Content.ReadAsStringAsync()).ShouldContain("header.top");
+
+        // Browsers ask for a compressed copy; it must have content too.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/" + href.TrimStart('/'));
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        var compressed = await client.SendAsync(request);
+        compressed.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await compressed.Content.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(0);
+    }
+
     [Theory]
     [InlineData("Frontdesk__Database__Provider", "Oracle", "Frontdesk__Database__Provider")]
     [InlineData("Frontdesk__Bootstrap__AdminPassword", "short1", "too weak")]

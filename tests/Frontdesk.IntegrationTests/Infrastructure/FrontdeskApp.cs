@@ -27,6 +27,9 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Tests run from the build output, not a publish folder: resolve static assets (and their
+        // pre-compressed variants, which browsers ask for) through the build's manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Frontdesk:DataDirectory", _dataDirectory);
         builder.UseSetting("Frontdesk:Database:Provider", Provider.ToString());
         builder.UseSetting("Frontdesk:Demo:Enabled", "false");
