@@ -5,7 +5,9 @@ using Frontdesk.Web.Components;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // No config file watching: the watcher covers the whole content root, where the default data
+    // directory lives, so every SQLite write would wake it. Restart to apply configuration changes.
+    var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
     if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
     var settings = StartupSettings.Read(builder.Configuration);
     builder.Services.AddFrontdesk(builder.Configuration, settings);

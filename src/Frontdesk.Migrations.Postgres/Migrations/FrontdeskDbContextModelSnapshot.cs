@@ -440,6 +440,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TicketId");
+
                     b.HasIndex("UserId", "Key")
                         .IsUnique();
 
@@ -1004,6 +1006,17 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Frontdesk.Tickets.Domain.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Frontdesk.Tickets.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("Frontdesk.Tickets.Domain.SearchDocument", b =>

@@ -413,6 +413,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TicketId");
+
                     b.HasIndex("UserId", "Key")
                         .IsUnique();
 
@@ -952,6 +954,17 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Message");
+                });
+
+            modelBuilder.Entity("Frontdesk.Tickets.Domain.IdempotencyRecord", b =>
+                {
+                    b.HasOne("Frontdesk.Tickets.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("Frontdesk.Tickets.Domain.SearchDocument", b =>

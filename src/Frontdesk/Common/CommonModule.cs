@@ -6,6 +6,7 @@ using Frontdesk.Common.Http;
 using Frontdesk.Common.Startup;
 using Frontdesk.Common.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,7 +23,8 @@ public static class CommonModule
         services.Configure<FrontdeskOptions>(configuration.GetSection(FrontdeskOptions.Section));
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContext<FrontdeskDbContext>(o => Configure(o, settings));
+        services.AddSingleton<SqliteWriteGate>();
+        services.AddDbContextPool<FrontdeskDbContext>((sp, o) => Configure(o, settings, sp.GetRequiredService<SqliteWriteGate>()));
         services.AddSingleton<IBlobStore>(new DirectoryBlobStore(Path.Combine(settings.DataDirectory, "blobs")));
         services.AddSingleton<HtmlCleaner>();
         services.AddProblemDetails();
@@ -36,7 +38,8 @@ public static class CommonModule
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, StartupSettings settings)
+    /// <summary>Provider options; <paramref name="writeGate"/> queues SQLite writers of one process (tools that write alone pass none).</summary>
+    public static void Configure(DbContextOptionsBuilder options, StartupSettings settings, SaveChangesInterceptor? writeGate = null)
     {
         if (settings.Provider == DatabaseProvider.Postgres)
         {
@@ -46,7 +49,8 @@ public static class CommonModule
         {
             var file = Path.Combine(settings.DataDirectory, "frontdesk.db");
             options.UseSqlite($"Data Source={file};Pooling=True", x => x.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(new SqlitePragmas());
+                .AddInterceptors(SqlitePragmas.Instance);
+            if (writeGate is not null) options.AddInterceptors(writeGate);
         }
     }
 }

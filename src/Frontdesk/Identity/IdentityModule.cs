@@ -18,6 +18,7 @@ public static class IdentityModule
 {
     public static IServiceCollection AddFrontdeskIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddMemoryCache();
         services.AddIdentityCore<FrontdeskUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

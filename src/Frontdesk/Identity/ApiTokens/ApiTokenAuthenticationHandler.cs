@@ -6,6 +6,7 @@ using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     FrontdeskDbContext db,
+    IMemoryCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -29,6 +31,29 @@ internal sealed class ApiTokenAuthenticationHandler(
         var token = header["Bearer ".Length..].Trim();
         if (token.Length is 0 or > 200) return AuthenticateResult.Fail("Malformed token.");
         var hash = TokenHash(token);
+        var holder = await cache.GetOrCreateAsync(CacheKey(hash), async entry =>
+        {
+            // A short life: revoking, deactivating or changing roles takes effect on this node at
+            // once (the entry is evicted) and on other nodes within this time.
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return await LoadAsync(hash);
+        });
+        if (holder is null)
+        {
+            cache.Remove(CacheKey(hash)); // unknown tokens are not remembered: a new one may appear
+            return AuthenticateResult.Fail("Unknown or revoked token.");
+        }
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(holder.Claims, SchemeName));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    /// <summary>How long a token's owner and roles are remembered between database reads.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+
+    public static string CacheKey(string hash) => "api-token:" + hash;
+
+    private async Task<TokenHolder?> LoadAsync(string hash)
+    {
         var now = clock.GetUtcNow();
         var found = await (
             from t in db.ApiTokens.AsNoTracking()
@@ -36,7 +61,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             where t.Hash == hash && t.RevokedAt == null && u.IsActive
             select new { TokenId = t.Id, UserId = u.Id, u.PersonId, t.LastUsedAt })
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null) return AuthenticateResult.Fail("Unknown or revoked token.");
+        if (found is null) return null;
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == found.UserId select r.Name)
             .ToListAsync(Context.RequestAborted);
         // Record use at most once a minute: a busy integration should not write on every call.
@@ -50,9 +75,10 @@ internal sealed class ApiTokenAuthenticationHandler(
             new(Caller.PersonIdClaim, found.PersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(roles.OfType<string>().Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+        return new TokenHolder(claims);
     }
+
+    private sealed record TokenHolder(IReadOnlyList<Claim> Claims);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

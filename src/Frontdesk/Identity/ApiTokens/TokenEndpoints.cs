@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Frontdesk.Identity.ApiTokens;
 
@@ -71,12 +72,14 @@ internal static class TokenEndpoints
         TypedResults.Ok(await db.ApiTokens.AsNoTracking().Where(t => t.UserId == caller.UserId).OrderBy(t => t.Id)
             .Select(t => new TokenDto(t.Id, t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(long id, Caller caller, FrontdeskDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
+        long id, Caller caller, FrontdeskDbContext db, IMemoryCache cache, TimeProvider clock, CancellationToken ct)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == id && t.UserId == caller.UserId, ct);
         if (token is null) return Problems.NotFound($"Token {id}");
         token.RevokedAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        cache.Remove(ApiTokenAuthenticationHandler.CacheKey(token.Hash));
         return TypedResults.NoContent();
     }
 }

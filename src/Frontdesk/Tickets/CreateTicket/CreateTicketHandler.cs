@@ -64,25 +64,19 @@ public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory p
         db.Messages.Add(message);
         db.SearchDocuments.Add(SearchIndex.ForSubject(ticket));
         db.SearchDocuments.Add(SearchIndex.ForMessage(message));
-
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
-        if (idempotencyKey is null)
+        if (idempotencyKey is not null)
         {
-            await tx.CommitAsync(ct);
-            return new Created(ticket.Id, false);
+            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = caller.UserId, Key = idempotencyKey, RequestHash = requestHash!, Ticket = ticket, CreatedAt = now });
         }
-        db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = caller.UserId, Key = idempotencyKey, RequestHash = requestHash!, TicketId = ticket.Id, CreatedAt = now });
+        // One SaveChanges is one transaction: the ticket and its idempotency record land together or not at all.
         try
         {
             await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
             return new Created(ticket.Id, false);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (idempotencyKey is not null)
         {
-            // The same key won a race in another request: undo ours and answer with theirs.
-            await tx.RollbackAsync(ct);
+            // The same key won a race in another request: nothing of ours was stored; answer with theirs.
             db.ChangeTracker.Clear();
             return await ReplayAsync(caller, idempotencyKey, requestHash!, ct)
                 ?? throw new ConflictException("The Idempotency-Key is being used by another request; retry.");

@@ -114,6 +114,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         b.Property(r => r.Key).HasMaxLength(200);
         b.Property(r => r.RequestHash).HasMaxLength(64);
         b.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+        b.HasOne(r => r.Ticket).WithMany().HasForeignKey(r => r.TicketId);
     }
 }
 

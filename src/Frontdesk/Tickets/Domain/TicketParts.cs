@@ -72,6 +72,7 @@ public sealed class IdempotencyRecord
     public required string Key { get; set; }
     public required string RequestHash { get; set; }
     public long TicketId { get; set; }
+    public Ticket? Ticket { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }
 
