@@ -27,9 +27,15 @@ internal static class LoadGenerator
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        // Warm up: JIT, connection pool, caches.
-        for (var i = 0; i < 20; i++) await CreateAsync(http, i);
-        await TimeAsync(http, "/api/v1/tickets?team=1&status=open&limit=25", 10);
+        // Warm up until the server runs its optimized code (tiered JIT) and pools are full:
+        // the first thousand requests run about half as fast and are not the steady state.
+        var warmup = args.Int("warmup", 1000);
+        var warmed = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref warmed) <= warmup) await CreateAsync(http, -warmed);
+        }));
+        await TimeAsync(http, "/api/v1/tickets?team=1&status=open&limit=25", 50);
 
         var failures = 0;
         var clock = Stopwatch.StartNew();

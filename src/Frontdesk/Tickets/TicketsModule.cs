@@ -20,6 +20,8 @@ public static class TicketsModule
         services.AddScoped<TicketReader>();
         services.AddScoped<TicketLister>();
         services.AddScoped<CreateTicketHandler>();
+        services.AddSingleton<TicketWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<TicketWriter>());
         services.AddScoped<UpdateTicketHandler>();
         services.AddScoped<MessageHandlers>();
         services.AddScoped<AttachmentHandlers>();

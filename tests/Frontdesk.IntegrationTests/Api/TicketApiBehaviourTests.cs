@@ -42,6 +42,32 @@ public abstract class TicketApiBehaviourTests(FrontdeskApp app)
     }
 
     [Fact]
+    public async Task Tickets_created_at_the_same_moment_as_a_refused_one_are_all_stored()
+    {
+        var agent = await app.CreateUserAsync(Roles.Agent);
+        var requester = $"burst-{Guid.NewGuid():N}@example.com";
+        var key = Guid.NewGuid().ToString();
+        Task<HttpResponseMessage> Create(string subject, string? idempotencyKey)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tickets")
+            {
+                Content = JsonContent.Create(new { subject, body = "burst", requesterEmail = requester }),
+            };
+            if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+            return agent.Api.SendAsync(request);
+        }
+        // Same-key twins race inside one burst of distinct tickets: only the twins may collapse.
+        var burst = Enumerable.Range(0, 12).Select(i => i % 4 == 0 ? Create("Twin", key) : Create($"Distinct {i}", null)).ToList();
+        var responses = await Task.WhenAll(burst);
+        foreach (var r in responses) r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
+        var numbers = new List<long>();
+        foreach (var r in responses) numbers.Add((await r.ReadJsonAsync()).Number());
+        numbers.Distinct().Count().ShouldBe(9 + 1);
+        var stored = (await agent.Api.GetJsonAsync($"/api/v1/tickets?requester={Uri.EscapeDataString(requester)}&limit=100")).Numbers().ToList();
+        stored.ShouldBe(numbers.Distinct(), ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task A_stale_update_gets_412_and_loses_nothing()
     {
         var agent = await app.CreateUserAsync(Roles.Agent);

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.CreateTicket;
 
 /// <summary>Opens a ticket with its first message. With an idempotency key, a retry returns the first ticket.</summary>
-public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory people, HtmlCleaner html, TimeProvider clock)
+public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory people, HtmlCleaner html, TicketWriter writer, TimeProvider clock)
 {
     public sealed record Created(long Number, bool Replayed);
 
@@ -60,24 +60,20 @@ public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory p
             BodyHtml = string.IsNullOrWhiteSpace(request.BodyHtml) ? null : html.Clean(request.BodyHtml),
             CreatedAt = now,
         };
-        db.Tickets.Add(ticket);
-        db.Messages.Add(message);
-        db.SearchDocuments.Add(SearchIndex.ForSubject(ticket));
-        db.SearchDocuments.Add(SearchIndex.ForMessage(message));
+        var rows = new List<object> { message, SearchIndex.ForSubject(ticket), SearchIndex.ForMessage(message) };
         if (idempotencyKey is not null)
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord { UserId = caller.UserId, Key = idempotencyKey, RequestHash = requestHash!, Ticket = ticket, CreatedAt = now });
+            rows.Add(new IdempotencyRecord { UserId = caller.UserId, Key = idempotencyKey, RequestHash = requestHash!, Ticket = ticket, CreatedAt = now });
         }
-        // One SaveChanges is one transaction: the ticket and its idempotency record land together or not at all.
+        // The ticket and its rows land in one transaction, or not at all.
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writer.StoreAsync(new NewTicketRows(ticket, rows), ct);
             return new Created(ticket.Id, false);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
             // The same key won a race in another request: nothing of ours was stored; answer with theirs.
-            db.ChangeTracker.Clear();
             return await ReplayAsync(caller, idempotencyKey, requestHash!, ct)
                 ?? throw new ConflictException("The Idempotency-Key is being used by another request; retry.");
         }
