@@ -28,8 +28,9 @@ internal static class LoadGenerator
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         // Warm up until the server runs its optimized code (tiered JIT) and pools are full:
-        // the first thousand requests run about half as fast and are not the steady state.
-        var warmup = args.Int("warmup", 1000);
+        // on 2 cores the first few thousand requests run at half speed or less while the JIT
+        // recompiles hot code, which is start-up, not the steady state (docs/benchmarks.md).
+        var warmup = args.Int("warmup", 5000);
         var warmed = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {

@@ -10,7 +10,7 @@ namespace Frontdesk.Directory;
 public static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services) =>
-        services.AddScoped<PeopleDirectory>();
+        services.AddScoped<PeopleDirectory>().AddSingleton<DirectoryNames>();
 
     public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder app)
     {

@@ -27,7 +27,7 @@ internal static class PriorityMatrixEndpoints
         TypedResults.Ok(ToDtos(await PriorityMatrices.LoadAsync(db, ct)));
 
     private static async Task<Results<Ok<List<PriorityMatrixCellDto>>, ValidationProblem>> PutAsync(
-        List<PriorityMatrixCellDto> cells, FrontdeskDbContext db, CancellationToken ct)
+        List<PriorityMatrixCellDto> cells, FrontdeskDbContext db, TicketCatalog catalog, CancellationToken ct)
     {
         var errors = new Errors();
         var parsed = cells.Select(c => (Impact: errors.Enum<Impact>("impact", c.Impact ?? ""), Urgency: errors.Enum<Urgency>("urgency", c.Urgency ?? ""),
@@ -40,6 +40,7 @@ internal static class PriorityMatrixEndpoints
             else cell.Priority = priority!.Value;
         }
         await db.SaveChangesAsync(ct);
+        catalog.Evict();
         return TypedResults.Ok(ToDtos(await PriorityMatrices.LoadAsync(db, ct)));
     }
 

@@ -45,14 +45,13 @@ internal static class TicketEndpoints
 
     private static async Task<Created<TicketDto>> CreateAsync(
         CreateTicketRequest request, Caller caller, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
-        CreateTicketHandler handler, TicketReader reader, HttpContext http, CancellationToken ct)
+        CreateTicketHandler handler, HttpContext http, CancellationToken ct)
     {
-        var created = await handler.HandleAsync(request, caller, Channel.Api, idempotencyKey, ct);
         // The creator is the requester or staff, so may see it: no access check needed to answer.
-        var ticket = (await reader.LoadAsync([created.Number], ct))[0];
+        var (ticket, replayed) = await handler.HandleAsync(request, caller, Channel.Api, idempotencyKey, ct);
         SetETag(http, ticket.Version);
-        if (created.Replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
-        return TypedResults.Created($"/api/v1/tickets/{created.Number}", ticket);
+        if (replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Created($"/api/v1/tickets/{ticket.Number}", ticket);
     }
 
     private static async Task<Results<Ok<Page<TicketDto>>, ValidationProblem>> ListAsync(

@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
-using Microsoft.EntityFrameworkCore;
+using Frontdesk.Directory;
 
 namespace Frontdesk.Tickets;
 
@@ -50,22 +49,18 @@ internal static partial class TicketFields
         return result.Distinct().ToList();
     }
 
-    public static async Task<(long? Id, string? Name)> TeamAsync(FrontdeskDbContext db, string? team, Errors errors, CancellationToken ct)
+    public static async Task<(long? Id, string? Name)> TeamAsync(DirectoryNames names, FrontdeskDbContext db, string? team, Errors errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(team)) return (null, null);
-        var found = long.TryParse(team, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await db.Teams.Where(t => t.Id == id).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct)
-            : await db.Teams.Where(t => t.Name == team.Trim()).Select(t => new { t.Id, t.Name }).FirstOrDefaultAsync(ct);
+        var found = await names.FindTeamAsync(db, team, ct);
         if (found is null) errors.Add("team", $"There is no team '{team}'.");
         return (found?.Id, found?.Name);
     }
 
-    public static async Task<(long? Id, string? Name)> CategoryAsync(FrontdeskDbContext db, string? category, Errors errors, CancellationToken ct)
+    public static async Task<(long? Id, string? Name)> CategoryAsync(TicketCatalog catalog, FrontdeskDbContext db, string? category, Errors errors, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(category)) return (null, null);
-        var found = long.TryParse(category, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await db.Categories.Where(c => c.Id == id).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct)
-            : await db.Categories.Where(c => c.Name == category.Trim()).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct);
+        var found = await catalog.FindCategoryAsync(db, category, ct);
         if (found is null) errors.Add("category", $"There is no category '{category}'.");
         return (found?.Id, found?.Name);
     }

@@ -16,6 +16,7 @@ public static class TicketsModule
 {
     public static IServiceCollection AddTickets(this IServiceCollection services, DatabaseProvider provider)
     {
+        services.AddSingleton<TicketCatalog>();
         services.AddScoped<TicketAccess>();
         services.AddScoped<TicketReader>();
         services.AddScoped<TicketLister>();

@@ -23,6 +23,43 @@ public abstract class TicketLifecycleTests(FrontdeskApp app)
     }
 
     [Fact]
+    public async Task The_created_answer_is_the_ticket_as_stored_even_for_names_added_a_moment_ago()
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        var org = await (await admin.Api.PostAsJsonAsync("/api/v1/organizations", new { name = $"Harbor {suffix}", domain = $"harbor-{suffix}.example" })).ReadJsonAsync();
+        var team = await (await admin.Api.PostAsJsonAsync("/api/v1/teams", new { name = $"Field {suffix}", tier = 2 })).ReadJsonAsync();
+        // Added behind the API's back: the in-memory catalog must still find it.
+        app.WithDb(db =>
+        {
+            db.Categories.Add(new Frontdesk.Tickets.Domain.ServiceCategory { Name = $"Scanners {suffix}" });
+            return db.SaveChanges();
+        });
+
+        var response = await admin.Api.PostAsJsonAsync("/api/v1/tickets", new
+        {
+            subject = "Scanner on floor 2 is offline",
+            body = "It shows a red light.",
+            requesterEmail = $"ines@harbor-{suffix}.example",
+            team = $"Field {suffix}",
+            category = $"Scanners {suffix}",
+            tags = new[] { "scanner", "floor-2" },
+            impact = "high",
+            urgency = "low",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var created = await response.ReadJsonAsync();
+        created["organization"]!.Str("name").ShouldBe($"Harbor {suffix}");
+        created["team"]!["id"]!.GetValue<long>().ShouldBe(team["id"]!.GetValue<long>());
+        created["organization"]!["id"]!.GetValue<long>().ShouldBe(org["id"]!.GetValue<long>());
+        created["category"]!.Str("name").ShouldBe($"Scanners {suffix}");
+        created.Str("priority").ShouldBe("medium");
+
+        var stored = await admin.Api.GetJsonAsync($"/api/v1/tickets/{created.Number()}");
+        created.ToJsonString().ShouldBe(stored.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_ticket_goes_from_new_through_pending_and_resolved_to_closed()
     {
         var agent = await app.CreateUserAsync(Roles.Agent);

@@ -11,3 +11,11 @@ internal sealed class UtcMicrosecondsConverter() : ValueConverter<DateTimeOffset
 
     public static DateTimeOffset FromMicroseconds(long v) => new(DateTimeOffset.UnixEpoch.UtcTicks + (v * 10), TimeSpan.Zero);
 }
+
+/// <summary>Instants at the precision the database keeps them.</summary>
+public static class StoredTime
+{
+    /// <summary>Now, cut to whole microseconds (both providers store no finer), so an answer built from memory equals a later read.</summary>
+    public static DateTimeOffset Now(this TimeProvider clock) =>
+        UtcMicrosecondsConverter.FromMicroseconds(UtcMicrosecondsConverter.ToMicroseconds(clock.GetUtcNow()));
+}

@@ -33,7 +33,7 @@ internal static class OrganizationEndpoints
             null));
 
     private static async Task<Results<Created<OrganizationDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        SaveOrganizationRequest request, FrontdeskDbContext db, CancellationToken ct)
+        SaveOrganizationRequest request, FrontdeskDbContext db, DirectoryNames names, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "name is required (at most 200 characters).");
         var name = request.Name.Trim();
@@ -41,11 +41,12 @@ internal static class OrganizationEndpoints
         var org = new Organization { Name = name, Domain = request.Domain?.Trim().ToLowerInvariant(), MembersSeeAllTickets = request.MembersSeeAllTickets ?? false };
         db.Organizations.Add(org);
         await db.SaveChangesAsync(ct);
+        names.Evict();
         return TypedResults.Created($"/api/v1/organizations/{org.Id}", new OrganizationDto(org.Id, org.Name, org.Domain, org.MembersSeeAllTickets));
     }
 
     private static async Task<Results<Ok<OrganizationDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, SaveOrganizationRequest request, FrontdeskDbContext db, CancellationToken ct)
+        long id, SaveOrganizationRequest request, FrontdeskDbContext db, DirectoryNames names, CancellationToken ct)
     {
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct);
         if (org is null) return Problems.NotFound($"Organization {id}");
@@ -57,6 +58,7 @@ internal static class OrganizationEndpoints
         if (request.Domain is not null) org.Domain = request.Domain.Length == 0 ? null : request.Domain.Trim().ToLowerInvariant();
         if (request.MembersSeeAllTickets is not null) org.MembersSeeAllTickets = request.MembersSeeAllTickets.Value;
         await db.SaveChangesAsync(ct);
+        names.Evict();
         return TypedResults.Ok(new OrganizationDto(org.Id, org.Name, org.Domain, org.MembersSeeAllTickets));
     }
 }

@@ -33,7 +33,7 @@ internal static class TeamEndpoints
     }
 
     private static async Task<Results<Created<TeamDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateTeamRequest request, FrontdeskDbContext db, CancellationToken ct)
+        CreateTeamRequest request, FrontdeskDbContext db, DirectoryNames names, CancellationToken ct)
     {
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) errors.Add("name", "name is required (at most 100 characters).");
@@ -48,6 +48,7 @@ internal static class TeamEndpoints
         team.Members.AddRange(members.Select(id => new TeamMember { PersonId = id }));
         db.Teams.Add(team);
         await db.SaveChangesAsync(ct);
+        names.Evict();
         return TypedResults.Created($"/api/v1/teams/{team.Id}", ToDto(team));
     }
 

@@ -7,15 +7,19 @@ using Frontdesk.Common.Text;
 using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.ListTickets;
 using Frontdesk.Tickets.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets.CreateTicket;
 
 /// <summary>Opens a ticket with its first message. With an idempotency key, a retry returns the first ticket.</summary>
-public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory people, HtmlCleaner html, TicketWriter writer, TimeProvider clock)
+public sealed class CreateTicketHandler(
+    FrontdeskDbContext db, PeopleDirectory people, DirectoryNames names, TicketCatalog catalog, TicketReader reader,
+    HtmlCleaner html, TicketWriter writer, TimeProvider clock)
 {
-    public sealed record Created(long Number, bool Replayed);
+    /// <summary>The ticket as stored; <paramref name="Replayed"/> when an earlier request with the same key made it.</summary>
+    public sealed record Created(TicketDto Ticket, bool Replayed);
 
     public async Task<Created> HandleAsync(CreateTicketRequest request, Caller caller, Channel defaultChannel, string? idempotencyKey, CancellationToken ct)
     {
@@ -23,8 +27,9 @@ public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory p
         if (idempotencyKey is not null)
         {
             if (idempotencyKey.Length is 0 or > 200) throw ValidationFailedException.For("Idempotency-Key", "The Idempotency-Key header must be 1-200 characters.");
-            var replay = await ReplayAsync(caller, idempotencyKey, requestHash!, ct);
-            if (replay is not null) return replay;
+            // A retry is rare, so it is not looked for first: the unique key refuses the second
+            // ticket when it is stored, and the first one is answered then (see below). Only a
+            // retry of a request that fails validation is answered here, before validation.
         }
 
         var errors = new Errors();
@@ -36,21 +41,25 @@ public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory p
         var channel = errors.Enum<Channel>("channel", request.Channel) ?? defaultChannel;
         var tags = TicketFields.Tags(request.Tags, errors);
         if (!caller.IsStaff && request.Team is not null) throw new ForbiddenException("Customers cannot choose the team; the desk routes the ticket.");
-        var team = await TicketFields.TeamAsync(db, request.Team, errors, ct);
-        var category = await TicketFields.CategoryAsync(db, request.Category, errors, ct);
+        var team = await TicketFields.TeamAsync(names, db, request.Team, errors, ct);
+        var category = await TicketFields.CategoryAsync(catalog, db, request.Category, errors, ct);
         if (request.RequesterEmail is not null && !PeopleDirectory.IsValidEmail(request.RequesterEmail))
         {
             errors.Add("requesterEmail", $"'{request.RequesterEmail}' is not an e-mail address.");
         }
-        if (errors.Any) throw new ValidationFailedException(errors);
+        if (errors.Any)
+        {
+            var replay = idempotencyKey is null ? null : await ReplayAsync(caller, idempotencyKey, requestHash!, ct);
+            return replay ?? throw new ValidationFailedException(errors);
+        }
 
         var requester = await RequesterAsync(request, caller, ct);
-        var matrix = await PriorityMatrices.LoadAsync(db, ct);
-        var status = await PriorityMatrices.DefaultStatusAsync(db, StatusCategory.New, ct);
-        var now = clock.GetUtcNow();
+        var reference = await catalog.GetAsync(db, ct);
+        var status = reference.DefaultStatus(StatusCategory.New);
+        var now = clock.Now();
         var ticket = Ticket.Open(
             new NewTicket(subject!, requester.Id, requester.OrganizationId, channel, type, impact, urgency, team.Id, null, category.Id, tags),
-            status, matrix, caller.PersonId, now);
+            status, reference.Matrix, caller.PersonId, now);
         var message = new TicketMessage
         {
             Ticket = ticket,
@@ -69,7 +78,12 @@ public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory p
         try
         {
             await writer.StoreAsync(new NewTicketRows(ticket, rows), ct);
-            return new Created(ticket.Id, false);
+            // Answer from what was stored; reading it back would cost two more queries per ticket.
+            var organization = await names.OrganizationNameAsync(db, requester.OrganizationId, ct);
+            return new Created(TicketDto.From(ticket, status.Name, new PersonRef(requester.Id, requester.Name, requester.Email),
+                organization is null ? null : new NamedRef(requester.OrganizationId!.Value, organization),
+                team.Id is null ? null : new NamedRef(team.Id.Value, team.Name!), null, null,
+                category.Id is null ? null : new NamedRef(category.Id.Value, category.Name!), tags), false);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -87,15 +101,16 @@ public sealed class CreateTicketHandler(FrontdeskDbContext db, PeopleDirectory p
         {
             throw ValidationFailedException.For("Idempotency-Key", "This Idempotency-Key was used for a different request; use a new key for a new ticket.");
         }
-        return new Created(earlier.TicketId, true);
+        return new Created((await reader.LoadAsync([earlier.TicketId], ct))[0], true);
     }
 
     private async Task<Person> RequesterAsync(CreateTicketRequest request, Caller caller, CancellationToken ct)
     {
-        var me = await db.People.FirstAsync(p => p.Id == caller.PersonId, ct);
+        // Staff open tickets for anyone, themselves included: one look-up by address.
+        if (request.RequesterEmail is not null && caller.IsStaff) return await people.FindOrCreateAsync(request.RequesterEmail, request.RequesterName, ct);
+        var me = await db.People.AsNoTracking().FirstAsync(p => p.Id == caller.PersonId, ct);
         if (request.RequesterEmail is null || Person.NormalizeEmail(request.RequesterEmail) == me.Email) return me;
-        if (!caller.IsStaff) throw new ForbiddenException("Customers can open tickets only for themselves; leave requesterEmail empty or use your own address.");
-        return await people.FindOrCreateAsync(request.RequesterEmail, request.RequesterName, ct);
+        throw new ForbiddenException("Customers can open tickets only for themselves; leave requesterEmail empty or use your own address.");
     }
 
     private static string Hash(CreateTicketRequest request) =>

@@ -30,7 +30,15 @@ public sealed record TicketDto(
     DateTimeOffset? FirstRespondedAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? ClosedAt,
-    int Version);
+    int Version)
+{
+    /// <summary>The ticket with the names of what it points to, looked up by the caller.</summary>
+    public static TicketDto From(Ticket t, string status, PersonRef requester, NamedRef? organization, NamedRef? team,
+        PersonRef? assignee, PersonRef? owner, NamedRef? category, IEnumerable<string> tags) =>
+        new(t.Id, t.Subject, status, t.StatusCategory, t.Type, t.Channel, t.Impact, t.Urgency, t.Priority, t.PriorityOverrideReason,
+            requester, organization, team, assignee, owner, category, tags.Order(StringComparer.Ordinal).ToList(),
+            t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.Version);
+}
 
 public sealed record PersonRef(long Id, string Name, string Email);
 

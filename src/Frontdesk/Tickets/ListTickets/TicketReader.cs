@@ -44,11 +44,7 @@ public sealed class TicketReader(FrontdeskDbContext db, TicketAccess access)
         return numbers.Where(byId.ContainsKey).Select(n =>
         {
             var r = byId[n];
-            var t = r.Ticket;
-            return new TicketDto(t.Id, t.Subject, r.Status, t.StatusCategory, t.Type, t.Channel, t.Impact, t.Urgency,
-                t.Priority, t.PriorityOverrideReason, r.Requester, r.Organization, r.Team, r.Assignee, r.Owner, r.Category,
-                tags[n].Order(StringComparer.Ordinal).ToList(), t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt,
-                t.ClosedAt, t.Version);
+            return TicketDto.From(r.Ticket, r.Status, r.Requester, r.Organization, r.Team, r.Assignee, r.Owner, r.Category, tags[n]);
         }).ToList();
     }
 }

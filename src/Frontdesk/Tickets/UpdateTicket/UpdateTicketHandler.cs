@@ -1,6 +1,7 @@
 using System.Globalization;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity.Domain;
 using Frontdesk.Tickets.Domain;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.UpdateTicket;
 
 /// <summary>Applies staff changes to a ticket, refusing a write based on a stale version (412).</summary>
-public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess access, TimeProvider clock)
+public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, TimeProvider clock)
 {
     public async Task<int> HandleAsync(long number, UpdateTicketRequest request, int? expectedVersion, Caller caller, CancellationToken ct)
     {
@@ -37,8 +38,8 @@ public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess acce
             }
         }
         var status = request.Status is null ? null : await StatusAsync(request.Status, errors, ct);
-        var team = request.Team is null ? default : await TicketFields.TeamAsync(db, request.Team, errors, ct);
-        var category = request.Category is null ? default : await TicketFields.CategoryAsync(db, request.Category, errors, ct);
+        var team = request.Team is null ? default : await TicketFields.TeamAsync(names, db, request.Team, errors, ct);
+        var category = request.Category is null ? default : await TicketFields.CategoryAsync(catalog, db, request.Category, errors, ct);
         var assignee = request.Assignee is null ? null : await AgentAsync("assignee", request.Assignee, errors, ct);
         var owner = request.Owner is null ? null : await AgentAsync("owner", request.Owner, errors, ct);
         var tags = request.Tags is null ? null : TicketFields.Tags(request.Tags, errors);
@@ -48,11 +49,11 @@ public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess acce
         if (type is not null) ticket.ChangeType(type.Value, me, now);
         if (impact is not null || urgency is not null)
         {
-            ticket.Reclassify(impact ?? ticket.Impact, urgency ?? ticket.Urgency, await PriorityMatrices.LoadAsync(db, ct), me, now);
+            ticket.Reclassify(impact ?? ticket.Impact, urgency ?? ticket.Urgency, (await catalog.GetAsync(db, ct)).Matrix, me, now);
         }
-        if (request.Priority == "auto") ticket.ResetPriority(await PriorityMatrices.LoadAsync(db, ct), me, now);
+        if (request.Priority == "auto") ticket.ResetPriority((await catalog.GetAsync(db, ct)).Matrix, me, now);
         else if (priority is not null) ticket.OverridePriority(priority.Value, request.PriorityReason!, me, now);
-        if (request.Team is not null) ticket.AssignTeam(team.Id, team.Name, await TeamNameAsync(ticket.TeamId, ct), me, now);
+        if (request.Team is not null) ticket.AssignTeam(team.Id, team.Name, await names.TeamNameAsync(db, ticket.TeamId, ct), me, now);
         if (request.Category is not null) ticket.ChangeCategory(category.Id, category.Name, await CategoryNameAsync(ticket.CategoryId, ct), me, now);
         if (assignee is not null) ticket.Assign(assignee.Value.Id, assignee.Value.Name, await PersonNameAsync(ticket.AssigneeId, ct), me, now);
         if (owner is not null) ticket.ChangeOwner(owner.Value.Id, owner.Value.Name, await PersonNameAsync(ticket.OwnerId, ct), me, now);
@@ -111,9 +112,6 @@ public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess acce
         }
         return (person!.Id, person.Name);
     }
-
-    private Task<string?> TeamNameAsync(long? id, CancellationToken ct) =>
-        db.Teams.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
 
     private Task<string?> CategoryNameAsync(long? id, CancellationToken ct) =>
         db.Categories.Where(t => t.Id == id).Select(t => t.Name).FirstOrDefaultAsync(ct);
