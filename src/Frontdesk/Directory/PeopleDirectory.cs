@@ -12,17 +12,18 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
         !string.IsNullOrWhiteSpace(email) && email.Length <= 320 && MailAddress.TryCreate(email.Trim(), out var parsed)
         && parsed.Address.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase) && parsed.Host.Contains('.', StringComparison.Ordinal);
 
-    public Task<Person?> FindByEmailAsync(string email, CancellationToken ct)
-    {
-        var normalized = Person.NormalizeEmail(email);
-        return db.People.FirstOrDefaultAsync(p => p.Email == normalized, ct);
-    }
+    // Compiled once: every ticket create and every mail looks a person up by address.
+    private static readonly Func<FrontdeskDbContext, string, CancellationToken, Task<Person?>> ByEmail =
+        EF.CompileAsyncQuery((FrontdeskDbContext db, string email, CancellationToken _) => db.People.AsNoTracking().FirstOrDefault(p => p.Email == email));
+
+    /// <summary>The person with this address, not tracked: read it, or attach it to change it.</summary>
+    public Task<Person?> FindByEmailAsync(string email, CancellationToken ct) => ByEmail(db, Person.NormalizeEmail(email), ct);
 
     /// <summary>The person with this e-mail; a new one (placed in the organization owning the domain) if unknown.</summary>
     public async Task<Person> FindOrCreateAsync(string email, string? name, CancellationToken ct)
     {
         var normalized = Person.NormalizeEmail(email);
-        var existing = await db.People.FirstOrDefaultAsync(p => p.Email == normalized, ct);
+        var existing = await ByEmail(db, normalized, ct);
         if (existing is not null) return existing;
         var domain = normalized[(normalized.IndexOf('@', StringComparison.Ordinal) + 1)..];
         var organizationId = await db.Organizations.Where(o => o.Domain == domain).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
@@ -43,7 +44,7 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
         {
             // Someone else met this person at the same moment: use theirs.
             db.Entry(person).State = EntityState.Detached;
-            return await db.People.FirstAsync(p => p.Email == normalized, ct);
+            return (await ByEmail(db, normalized, ct))!;
         }
     }
 }
