@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net.Mail;
 using Frontdesk.Common.Data;
 using Frontdesk.Directory.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Frontdesk.Directory;
 
@@ -12,18 +14,23 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
         !string.IsNullOrWhiteSpace(email) && email.Length <= 320 && MailAddress.TryCreate(email.Trim(), out var parsed)
         && parsed.Address.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase) && parsed.Host.Contains('.', StringComparison.Ordinal);
 
-    // Compiled once: every ticket create and every mail looks a person up by address.
-    private static readonly Func<FrontdeskDbContext, string, CancellationToken, Task<Person?>> ByEmail =
-        EF.CompileAsyncQuery((FrontdeskDbContext db, string email, CancellationToken _) => db.People.AsNoTracking().FirstOrDefault(p => p.Email == email));
-
     /// <summary>The person with this address, not tracked: read it, or attach it to change it.</summary>
-    public Task<Person?> FindByEmailAsync(string email, CancellationToken ct) => ByEmail(db, Person.NormalizeEmail(email), ct);
+    public Task<Person?> FindByEmailAsync(string email, CancellationToken ct) => ByEmailAsync(Person.NormalizeEmail(email), ct);
+
+    // Compiled once per model (an EF compiled query refuses a model it was not compiled for, and
+    // the tests run SQLite and PostgreSQL in one process): every ticket create and every mail
+    // looks a person up by address, and compiling saves the query cache look-up each time.
+    private static readonly ConcurrentDictionary<IModel, Func<FrontdeskDbContext, string, CancellationToken, Task<Person?>>> ByEmail = new();
+
+    private Task<Person?> ByEmailAsync(string normalized, CancellationToken ct) =>
+        ByEmail.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery((FrontdeskDbContext c, string email, CancellationToken _) =>
+            c.People.AsNoTracking().FirstOrDefault(p => p.Email == email)))(db, normalized, ct);
 
     /// <summary>The person with this e-mail; a new one (placed in the organization owning the domain) if unknown.</summary>
     public async Task<Person> FindOrCreateAsync(string email, string? name, CancellationToken ct)
     {
         var normalized = Person.NormalizeEmail(email);
-        var existing = await ByEmail(db, normalized, ct);
+        var existing = await ByEmailAsync(normalized, ct);
         if (existing is not null) return existing;
         var domain = normalized[(normalized.IndexOf('@', StringComparison.Ordinal) + 1)..];
         var organizationId = await db.Organizations.Where(o => o.Domain == domain).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
@@ -44,7 +51,7 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
         {
             // Someone else met this person at the same moment: use theirs.
             db.Entry(person).State = EntityState.Detached;
-            return (await ByEmail(db, normalized, ct))!;
+            return (await ByEmailAsync(normalized, ct))!;
         }
     }
 }

@@ -107,8 +107,7 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
             if (query.Q.Length > 500) errors.Add("q", "q is limited to 500 characters.");
             else
             {
-                var matches = search.MatchingTicketIds(query.Q, includeInternal: caller.IsStaff);
-                tickets = tickets.Where(t => matches.Contains(t.Id));
+                tickets = await search.FilterAsync(tickets, query.Q, includeInternal: caller.IsStaff, ct);
             }
         }
         return tickets;
