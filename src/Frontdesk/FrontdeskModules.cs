@@ -2,6 +2,7 @@ using Frontdesk.Common;
 using Frontdesk.Common.Startup;
 using Frontdesk.Demo;
 using Frontdesk.Directory;
+using Frontdesk.Email;
 using Frontdesk.Identity;
 using Frontdesk.Tickets;
 using Microsoft.AspNetCore.Routing;
@@ -20,6 +21,7 @@ public static class FrontdeskModules
         services.AddScoped<Accounts>();
         services.AddDirectory();
         services.AddTickets(settings.Provider);
+        services.AddEmail();
         services.AddScoped<DemoDataGenerator>();
         return services;
     }
@@ -29,6 +31,7 @@ public static class FrontdeskModules
         app.MapIdentityEndpoints();
         app.MapDirectoryEndpoints();
         app.MapTicketEndpoints();
+        app.MapEmailEndpoints();
         return app;
     }
 }

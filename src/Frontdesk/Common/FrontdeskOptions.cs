@@ -15,6 +15,8 @@ public sealed class FrontdeskOptions
     public BootstrapOptions Bootstrap { get; set; } = new();
 
     public AttachmentOptions Attachments { get; set; } = new();
+
+    public EmailOptions Email { get; set; } = new();
 }
 
 public sealed class DatabaseOptions
@@ -47,4 +49,19 @@ public sealed class AttachmentOptions
 {
     /// <summary>Largest accepted upload in bytes (default 25 MB).</summary>
     public long MaxBytes { get; set; } = 25L * 1024 * 1024;
+}
+
+public sealed class EmailOptions
+{
+    /// <summary>Poll mailboxes and send the outbox on this node (default true).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Automatic answers (acknowledgements) one address gets per hour at most: stops any storm.</summary>
+    public int AutoRepliesPerSenderPerHour { get; set; } = 3;
+
+    /// <summary>How long a node holds a mailbox or an outbox mail before another may take over.</summary>
+    public int LeaseSeconds { get; set; } = 120;
+
+    /// <summary>SHA-256 thumbprints (hex) of self-signed server certificates to trust, for mail servers inside the network.</summary>
+    public List<string> TrustedCertificates { get; set; } = [];
 }

@@ -54,4 +54,14 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
             return (await ByEmailAsync(normalized, ct))!;
         }
     }
+
+    /// <summary>Marks an address as failing after a bounce; the next mail that gets through does not clear it by itself.</summary>
+    public Task MarkEmailFailingAsync(string email, string reason, CancellationToken ct)
+    {
+        var normalized = Person.NormalizeEmail(email);
+        var now = clock.GetUtcNow();
+        var text = reason.Length > 1000 ? reason[..1000] : reason;
+        return db.People.Where(p => p.Email == normalized)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.EmailFailingSince, now).SetProperty(p => p.EmailFailure, text), ct);
+    }
 }

@@ -18,6 +18,7 @@ public static class TicketsModule
     {
         services.AddSingleton<TicketCatalog>();
         services.AddScoped<TicketAccess>();
+        services.AddScoped<Inbox.TicketInbox>();
         services.AddScoped<TicketReader>();
         services.AddScoped<TicketLister>();
         services.AddScoped<CreateTicketHandler>();

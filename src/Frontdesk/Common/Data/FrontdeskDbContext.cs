@@ -1,4 +1,5 @@
 using Frontdesk.Directory.Domain;
+using Frontdesk.Email.Domain;
 using Frontdesk.Identity.Domain;
 using Frontdesk.Tickets.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> opti
     public DbSet<PriorityMatrixCell> PriorityMatrixCells => Set<PriorityMatrixCell>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+    public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
+    public DbSet<InboundMail> InboundMails => Set<InboundMail>();
+    public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -43,6 +43,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Phone).HasMaxLength(50);
         b.Property(p => p.MobilePhone).HasMaxLength(50);
         b.Property(p => p.TimeZone).HasMaxLength(64);
+        b.Property(p => p.EmailFailure).HasMaxLength(1000);
         b.HasIndex(p => p.Email).IsUnique();
         b.HasIndex(p => p.Name);
         b.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId);

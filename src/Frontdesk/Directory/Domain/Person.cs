@@ -26,6 +26,10 @@ public sealed class Person
 
     public long? ManagerId { get; set; }
     public bool IsVip { get; set; }
+
+    /// <summary>Set when mail to <see cref="Email"/> bounced: agents see that the address fails.</summary>
+    public DateTimeOffset? EmailFailingSince { get; set; }
+    public string? EmailFailure { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();

@@ -80,7 +80,7 @@ public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess acces
         return cleaned.Length == 0 ? "attachment" : cleaned;
     }
 
-    private static string SafeContentType(string? type) =>
+    internal static string SafeContentType(string? type) =>
         type is not null && type.Length <= 127 && type.Count(c => c == '/') == 1 && type.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '+' or '-')
             ? type.ToLowerInvariant()
             : "application/octet-stream";

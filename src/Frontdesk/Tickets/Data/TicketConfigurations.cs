@@ -72,6 +72,7 @@ internal sealed class TicketMessageConfiguration : IEntityTypeConfiguration<Tick
     {
         b.ToTable("Messages");
         b.Property(m => m.ExternalMessageId).HasMaxLength(998);
+        b.Property(m => m.DeliveryDetail).HasMaxLength(2000);
         b.HasIndex(m => new { m.TicketId, m.Id });
         b.HasIndex(m => m.ExternalMessageId);
         b.HasOne(m => m.Ticket).WithMany().HasForeignKey(m => m.TicketId);
@@ -87,7 +88,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.ContentType).HasMaxLength(127);
         b.Property(a => a.Sha256).HasMaxLength(64);
         b.HasIndex(a => a.TicketId);
-        b.HasOne<Ticket>().WithMany().HasForeignKey(a => a.TicketId);
+        b.HasOne(a => a.Ticket).WithMany().HasForeignKey(a => a.TicketId);
         b.HasOne(a => a.Message).WithMany().HasForeignKey(a => a.MessageId);
     }
 }

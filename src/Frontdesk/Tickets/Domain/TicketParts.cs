@@ -36,7 +36,18 @@ public sealed class TicketMessage
 
     /// <summary>RFC 5322 Message-ID for mail in and out.</summary>
     public string? ExternalMessageId { get; set; }
+
+    /// <summary>For a reply sent by mail: queued, sent, or failed with the server's answer.</summary>
+    public MailDelivery? Delivery { get; set; }
+    public string? DeliveryDetail { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+public enum MailDelivery
+{
+    Queued,
+    Sent,
+    Failed,
 }
 
 /// <summary>A file on a ticket; the bytes live in the blob store under <see cref="Sha256"/>.</summary>
@@ -44,6 +55,7 @@ public sealed class Attachment
 {
     public long Id { get; set; }
     public long TicketId { get; set; }
+    public Ticket? Ticket { get; set; }
     public long? MessageId { get; set; }
     public TicketMessage? Message { get; set; }
     public required string FileName { get; set; }

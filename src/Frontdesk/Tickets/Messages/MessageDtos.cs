@@ -9,6 +9,8 @@ namespace Frontdesk.Tickets.Messages;
 /// <param name="Internal">True for an internal note that customers never see.</param>
 public sealed record AddMessageRequest(string? Body, string? BodyHtml = null, bool Internal = false);
 
+/// <param name="Delivery">For a reply sent by mail (staff see it): queued, sent or failed.</param>
+/// <param name="DeliveryDetail">The mail server's answer when sending failed (staff only).</param>
 public sealed record MessageDto(
     long Id,
     bool Internal,
@@ -16,4 +18,6 @@ public sealed record MessageDto(
     PersonRef? Author,
     string Body,
     string? BodyHtml,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    MailDelivery? Delivery = null,
+    string? DeliveryDetail = null);

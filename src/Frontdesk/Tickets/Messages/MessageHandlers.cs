@@ -2,6 +2,7 @@ using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Inbox;
 using Frontdesk.Tickets.ListTickets;
 using Frontdesk.Tickets.Search;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.Messages;
 
 /// <summary>Adds replies and notes, and lists them (without internal notes for customers).</summary>
-public sealed class MessageHandlers(FrontdeskDbContext db, TicketAccess access, HtmlCleaner html, TimeProvider clock)
+public sealed class MessageHandlers(
+    FrontdeskDbContext db, TicketAccess access, HtmlCleaner html, IEnumerable<ITicketReplyListener> listeners, TimeProvider clock)
 {
     public async Task<MessageDto> AddAsync(long number, AddMessageRequest request, Caller caller, Channel channel, CancellationToken ct)
     {
@@ -43,6 +45,10 @@ public sealed class MessageHandlers(FrontdeskDbContext db, TicketAccess access, 
         };
         db.Messages.Add(message);
         db.SearchDocuments.Add(SearchIndex.ForMessage(message));
+        if (caller.IsStaff && !request.Internal)
+        {
+            foreach (var listener in listeners) await listener.OnStaffReplyAsync(ticket, message, ct);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -52,7 +58,7 @@ public sealed class MessageHandlers(FrontdeskDbContext db, TicketAccess access, 
             throw new StaleException($"Ticket #{number} changed while your message was saved; nothing was stored. Send it again.");
         }
         var author = await db.People.Where(p => p.Id == caller.PersonId).Select(p => new PersonRef(p.Id, p.Name, p.Email)).FirstAsync(ct);
-        return new MessageDto(message.Id, message.IsInternal, message.Channel, author, message.BodyText, message.BodyHtml, message.CreatedAt);
+        return new MessageDto(message.Id, message.IsInternal, message.Channel, author, message.BodyText, message.BodyHtml, message.CreatedAt, message.Delivery);
     }
 
     public async Task<Page<MessageDto>> ListAsync(long number, Caller caller, int? limit, string? cursor, CancellationToken ct)
@@ -66,11 +72,13 @@ public sealed class MessageHandlers(FrontdeskDbContext db, TicketAccess access, 
 
         var messages = db.Messages.AsNoTracking().Where(m => m.TicketId == number && m.Id > after.Id);
         if (!caller.IsStaff) messages = messages.Where(m => !m.IsInternal);
+        var staff = caller.IsStaff;
         var rows = await (
             from m in messages.OrderBy(m => m.Id).Take(take + 1)
             from a in db.People.Where(p => p.Id == m.AuthorId).DefaultIfEmpty()
             orderby m.Id
-            select new MessageDto(m.Id, m.IsInternal, m.Channel, a == null ? null : new PersonRef(a.Id, a.Name, a.Email), m.BodyText, m.BodyHtml, m.CreatedAt))
+            select new MessageDto(m.Id, m.IsInternal, m.Channel, a == null ? null : new PersonRef(a.Id, a.Name, a.Email), m.BodyText, m.BodyHtml, m.CreatedAt,
+                staff ? m.Delivery : null, staff ? m.DeliveryDetail : null))
             .ToListAsync(ct);
         var next = rows.Count > take ? new Cursor(rows[take - 1].Id, rows[take - 1].Id).Encode() : null;
         return new Page<MessageDto>(rows.Take(take).ToList(), next);

@@ -1,0 +1,40 @@
+using Frontdesk.Email.Intake;
+using Frontdesk.Email.Mailboxes;
+using Frontdesk.Email.Outbox;
+using Frontdesk.Tickets.Inbox;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Frontdesk.Email;
+
+/// <summary>E-mail in (IMAP) and out (SMTP through the outbox).</summary>
+public static class EmailModule
+{
+    public static IServiceCollection AddEmail(this IServiceCollection services)
+    {
+        RegisterCharsets();
+        services.AddSingleton<MailConnections>();
+        services.AddSingleton<ConnectionTester>();
+        services.AddScoped<MailIntake>();
+        services.AddScoped<MailComposer>();
+        services.AddScoped<ITicketReplyListener, ReplyMailer>();
+        services.AddSingleton<MailboxPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
+        services.AddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        return services;
+    }
+
+    /// <summary>
+    /// windows-1252, ISO-2022-JP, KOI8-R and the other legacy charsets real mail uses are not in
+    /// .NET by default. MimeKit remembers a charset it failed to find, so this must run before
+    /// any mail is parsed.
+    /// </summary>
+    public static void RegisterCharsets() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+
+    public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder app)
+    {
+        MailboxEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Frontdesk.Email.Intake;
+
+public enum MailKind
+{
+    /// <summary>Written by a person: may get an acknowledgement.</summary>
+    Personal,
+
+    /// <summary>Out-of-office and other robots' answers: never answered automatically.</summary>
+    AutoReply,
+
+    /// <summary>Newsletters and lists: never answered automatically.</summary>
+    Bulk,
+
+    /// <summary>A delivery report about a mail we sent.</summary>
+    Bounce,
+}
+
+/// <summary>Reads the signs robots leave in headers, so robots never talk to each other through the desk.</summary>
+internal static partial class MailClassifier
+{
+    public static MailKind Classify(MimeMessage message)
+    {
+        if (IsBounce(message)) return MailKind.Bounce;
+        var headers = message.Headers;
+        var autoSubmitted = headers[HeaderId.AutoSubmitted];
+        if (autoSubmitted is not null && !autoSubmitted.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)) return MailKind.AutoReply;
+        if (headers.Contains("X-Autoreply") || headers.Contains("X-Autorespond") || headers.Contains("X-Auto-Response-Suppress")) return MailKind.AutoReply;
+        var precedence = headers[HeaderId.Precedence]?.Trim().ToLowerInvariant();
+        if (precedence is "bulk" or "junk" or "list") return MailKind.Bulk;
+        if (precedence is "auto_reply") return MailKind.AutoReply;
+        if (headers.Contains(HeaderId.ListId) || headers.Contains(HeaderId.ListUnsubscribe)) return MailKind.Bulk;
+        // An empty Return-Path (<>) marks mail that must not be answered (RFC 5321 §4.5.5).
+        var returnPath = headers[HeaderId.ReturnPath];
+        if (returnPath is not null && returnPath.Trim() is "<>" or "") return MailKind.AutoReply;
+        return MailKind.Personal;
+    }
+
+    private static bool IsBounce(MimeMessage message)
+    {
+        if (message.Body is MultipartReport report && string.Equals(report.ReportType, "delivery-status", StringComparison.OrdinalIgnoreCase)) return true;
+        var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? "";
+        return from.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase) || from.StartsWith("postmaster@", StringComparison.OrdinalIgnoreCase)
+            ? message.BodyParts.OfType<MessageDeliveryStatus>().Any() || message.Subject?.Contains("deliver", StringComparison.OrdinalIgnoreCase) == true
+            : false;
+    }
+
+    /// <summary>The ticket number in a subject tag like "[#12345]", if any.</summary>
+    public static long? TicketNumber(string? subject)
+    {
+        if (subject is null) return null;
+        var match = TagPattern().Match(subject);
+        return match.Success && long.TryParse(match.Groups[1].Value, out var number) ? number : null;
+    }
+
+    public static string Tag(long number) => $"[#{number}]";
+
+    [GeneratedRegex(@"\[#(\d{1,18})\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex TagPattern();
+}

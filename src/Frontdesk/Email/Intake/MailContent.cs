@@ -1,0 +1,70 @@
+using AngleSharp.Html.Parser;
+using Frontdesk.Common.Blobs;
+using Frontdesk.Tickets.Inbox;
+using MimeKit;
+using MimeKit.Tnef;
+
+namespace Frontdesk.Email.Intake;
+
+/// <summary>The text, HTML and files of a mail, with the files already in the blob store.</summary>
+internal sealed record MailContent(string Text, string? Html, IReadOnlyList<InboundFile> Files)
+{
+    private const int MaxFiles = 100;
+
+    public static async Task<MailContent> ReadAsync(MimeMessage message, IBlobStore blobs, long maxBytes, CancellationToken ct)
+    {
+        var html = message.HtmlBody;
+        var text = message.TextBody ?? (html is null ? "" : HtmlToText(html));
+        var files = new List<InboundFile>();
+        foreach (var entity in message.BodyParts)
+        {
+            if (files.Count >= MaxFiles) break;
+            switch (entity)
+            {
+                case TnefPart tnef:
+                    // Outlook's winmail.dat: the files are inside it.
+                    foreach (var inner in tnef.ExtractAttachments().OfType<MimePart>().Where(p => p.FileName is not null))
+                    {
+                        files.Add(await StoreAsync(inner, inner.FileName, inline: false, blobs, maxBytes, ct));
+                    }
+                    break;
+                case MessagePart forwarded:
+                    files.Add(await StoreMessageAsync(forwarded, blobs, maxBytes, ct));
+                    break;
+                case TextPart body when !body.IsAttachment:
+                    break; // the text or HTML body, read above
+                case MimePart part:
+                    files.Add(await StoreAsync(part, part.FileName, inline: !part.IsAttachment, blobs, maxBytes, ct));
+                    break;
+            }
+        }
+        return new MailContent(text.Trim(), html, files);
+    }
+
+    public static string HtmlToText(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        foreach (var hidden in document.QuerySelectorAll("script, style, head")) hidden.Remove();
+        return document.Body?.TextContent ?? "";
+    }
+
+    private static async Task<InboundFile> StoreAsync(MimePart part, string? name, bool inline, IBlobStore blobs, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        if (part.Content is not null) await part.Content.DecodeToAsync(buffer, ct);
+        buffer.Position = 0;
+        var blob = await blobs.PutAsync(buffer, maxBytes, ct);
+        var fallback = inline ? "inline-" + (part.ContentId ?? "image") : "attachment";
+        return new InboundFile(name ?? fallback, part.ContentType.MimeType, blob.Sha256, blob.Size, inline);
+    }
+
+    private static async Task<InboundFile> StoreMessageAsync(MessagePart part, IBlobStore blobs, long maxBytes, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        if (part.Message is not null) await part.Message.WriteToAsync(buffer, ct);
+        buffer.Position = 0;
+        var blob = await blobs.PutAsync(buffer, maxBytes, ct);
+        var name = part.ContentDisposition?.FileName ?? ((part.Message?.Subject is { Length: > 0 } s ? s : "forwarded message") + ".eml");
+        return new InboundFile(name, "message/rfc822", blob.Sha256, blob.Size, false);
+    }
+}

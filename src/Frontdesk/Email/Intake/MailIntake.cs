@@ -1,0 +1,187 @@
+using Frontdesk.Common.Blobs;
+using Frontdesk.Common.Data;
+using Frontdesk.Directory;
+using Frontdesk.Directory.Domain;
+using Frontdesk.Email.Domain;
+using Frontdesk.Email.Mailboxes;
+using Frontdesk.Email.Outbox;
+using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Inbox;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+
+namespace Frontdesk.Email.Intake;
+
+/// <summary>
+/// Turns one stored mail into a ticket or a message on one, or says why not. Every way out sets
+/// the mail's status, so nothing is dropped silently; a failure quarantines this mail only.
+/// </summary>
+public sealed class MailIntake(
+    FrontdeskDbContext db, IBlobStore blobs, PeopleDirectory people, TicketInbox inbox, MailComposer composer, TimeProvider clock)
+{
+    /// <summary>Processes a mail in state Received; afterwards it is Processed, Ignored or Quarantined.</summary>
+    public async Task ProcessAsync(long inboundId, CancellationToken ct)
+    {
+        var mail = await db.InboundMails.FirstAsync(m => m.Id == inboundId, ct);
+        if (mail.Status != InboundMailStatus.Received) return;
+        await DecideSafelyAsync(mail, release: false, ct);
+    }
+
+    /// <summary>An admin's second try; <paramref name="release"/> makes a ticket even of a mail over the size limit.</summary>
+    public async Task<ProcessedMailDto?> ReprocessAsync(long mailboxId, long inboundId, bool release, CancellationToken ct)
+    {
+        var mail = await db.InboundMails.FirstOrDefaultAsync(m => m.Id == inboundId && m.MailboxId == mailboxId && m.Status == InboundMailStatus.Quarantined, ct);
+        if (mail is null) return null;
+        await DecideSafelyAsync(mail, release, ct);
+        return new ProcessedMailDto(mail.Id, mail.Status.ToString(), mail.Reason, mail.TicketId);
+    }
+
+    private async Task DecideSafelyAsync(InboundMail mail, bool release, CancellationToken ct)
+    {
+        try
+        {
+            await DecideAsync(mail, release, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Whatever half-made rows the failure left are thrown away; the mail itself stays, flagged.
+            db.ChangeTracker.Clear();
+            var again = await db.InboundMails.FirstAsync(m => m.Id == mail.Id, ct);
+            Finish(again, InboundMailStatus.Quarantined, $"Processing failed: {e.GetType().Name}: {e.Message}");
+            await db.SaveChangesAsync(ct);
+            mail.Status = again.Status;
+            mail.Reason = again.Reason;
+        }
+    }
+
+    private async Task DecideAsync(InboundMail mail, bool release, CancellationToken ct)
+    {
+        var mailbox = await db.Mailboxes.AsNoTracking().FirstAsync(m => m.Id == mail.MailboxId, ct);
+        if (mail.Size > mailbox.MaxMessageBytes && !release)
+        {
+            await SaveAsync(mail, InboundMailStatus.Quarantined,
+                $"The mail is {mail.Size:N0} bytes, over this mailbox's limit of {mailbox.MaxMessageBytes:N0}. Release it to make a ticket anyway.", ct);
+            return;
+        }
+        MimeMessage message;
+        await using (var raw = blobs.OpenRead(mail.RawSha256) ?? throw new InvalidOperationException($"The raw mail {mail.RawSha256} is missing from the blob store."))
+        {
+            message = await MimeMessage.LoadAsync(raw, ct);
+        }
+        var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
+        if (from is null || !PeopleDirectory.IsValidEmail(from.Address))
+        {
+            await SaveAsync(mail, InboundMailStatus.Quarantined, "The mail names no sender address, so there is nobody to answer.", ct);
+            return;
+        }
+        var address = Person.NormalizeEmail(from.Address);
+        if (await db.Mailboxes.AnyAsync(m => m.Address == address, ct))
+        {
+            await SaveAsync(mail, InboundMailStatus.Ignored, $"Sent from our own mailbox {address}: never turned into a ticket.", ct);
+            return;
+        }
+        if (mail.MessageId is { Length: > 0 } messageId && await inbox.TicketOfMessageIdsAsync([messageId], ct) is { } known)
+        {
+            mail.TicketId = known;
+            await SaveAsync(mail, InboundMailStatus.Ignored, $"Already on ticket #{known} (same Message-ID).", ct);
+            return;
+        }
+
+        var kind = MailClassifier.Classify(message);
+        if (kind == MailKind.Bounce)
+        {
+            await BounceAsync(mail, message, ct);
+            return;
+        }
+        var person = await people.FindOrCreateAsync(address, from.Name, ct);
+        var content = await MailContent.ReadAsync(message, blobs, mailbox.MaxMessageBytes, ct);
+        var now = clock.GetUtcNow();
+        var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, content.Files);
+        var ticket = await ThreadAsync(message, person.Id, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        string? note = null;
+        if (ticket is not null && ticket.StatusCategory != StatusCategory.Closed)
+        {
+            var added = await inbox.AppendAsync(ticket, incoming, byStaff: false, now, ct);
+            Finish(mail, InboundMailStatus.Processed, null);
+            mail.TicketId = ticket.Id;
+            await db.SaveChangesAsync(ct);
+            mail.TicketMessageId = added.Id;
+        }
+        else
+        {
+            var subject = message.Subject;
+            if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id)}";
+            var (opened, first) = await inbox.OpenAsync(subject ?? "", person.Id, person.OrganizationId, mailbox.TeamId, incoming, now, ct);
+            Finish(mail, InboundMailStatus.Processed, null);
+            await db.SaveChangesAsync(ct);
+            mail.TicketId = opened.Id;
+            mail.TicketMessageId = first.Id;
+            note = kind == MailKind.Personal
+                ? await composer.AcknowledgeAsync(mailbox, opened, person, message, ct)
+                : $"No acknowledgement: the mail is {(kind == MailKind.Bulk ? "bulk or list mail" : "an automatic reply")}.";
+        }
+        mail.Reason = note;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The ticket a reply belongs to: by the tag in the subject, then by the mail headers; only for a sender who is on it.</summary>
+    private async Task<Ticket?> ThreadAsync(MimeMessage message, long senderId, CancellationToken ct)
+    {
+        if (MailClassifier.TicketNumber(message.Subject) is { } number && await inbox.FindAsync(number, ct) is { } tagged
+            && await IsParticipantAsync(tagged, senderId, ct))
+        {
+            return tagged;
+        }
+        var referenced = message.References.Reverse().Prepend(message.InReplyTo).OfType<string>().Where(id => id.Length > 0).Take(50).ToList();
+        // Our mails' ids: replies are on ticket messages, acknowledgements only in the outbox.
+        var byHeaders = await inbox.TicketOfMessageIdsAsync(referenced, ct)
+            ?? await db.OutboundMails.Where(o => referenced.Contains(o.MessageId)).OrderByDescending(o => o.Id).Select(o => o.TicketId).FirstOrDefaultAsync(ct);
+        if (byHeaders is null) return null;
+        var ticket = await inbox.FindAsync(byHeaders.Value, ct);
+        // A forged In-Reply-To must not put a stranger's words on somebody else's ticket.
+        return ticket is not null && await IsParticipantAsync(ticket, senderId, ct) ? ticket : null;
+    }
+
+    private async Task<bool> IsParticipantAsync(Ticket ticket, long personId, CancellationToken ct) =>
+        ticket.RequesterId == personId || await db.Messages.AnyAsync(m => m.TicketId == ticket.Id && m.AuthorId == personId, ct);
+
+    private async Task BounceAsync(InboundMail mail, MimeMessage message, CancellationToken ct)
+    {
+        var report = DeliveryReport.Read(message);
+        var ticketId = await inbox.TicketOfMessageIdsAsync(report.OriginalMessageIds, ct)
+            ?? await db.OutboundMails.Where(o => report.OriginalMessageIds.Contains(o.MessageId)).Select(o => o.TicketId).FirstOrDefaultAsync(ct);
+        foreach (var recipient in report.FailedRecipients) await people.MarkEmailFailingAsync(recipient, report.Summary, ct);
+        var ticket = ticketId is null ? null : await inbox.FindAsync(ticketId.Value, ct);
+        if (ticket is null)
+        {
+            await SaveAsync(mail, InboundMailStatus.Quarantined, $"A delivery report for a mail that is on no ticket: {report.Summary}", ct);
+            return;
+        }
+        // A note for agents, not a customer reply: it must not reopen the ticket or reach the customer.
+        var note = new InboundMessage(null, Channel.Email, $"Mail could not be delivered. {report.Summary}", null, mail.MessageId, [], IsInternal: true);
+        var added = await inbox.AppendAsync(ticket, note, byStaff: true, clock.GetUtcNow(), ct);
+        mail.TicketId = ticket.Id;
+        Finish(mail, InboundMailStatus.Processed, $"Delivery report: {report.Summary}");
+        await db.SaveChangesAsync(ct);
+        mail.TicketMessageId = added.Id;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SaveAsync(InboundMail mail, InboundMailStatus status, string reason, CancellationToken ct)
+    {
+        Finish(mail, status, reason);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Finish(InboundMail mail, InboundMailStatus status, string? reason)
+    {
+        mail.Status = status;
+        mail.Reason = reason is { Length: > 2000 } ? reason[..2000] : reason;
+        mail.ProcessedAt = clock.GetUtcNow();
+    }
+
+    private static string StripTag(string? subject, long number) =>
+        (subject ?? "").Replace(MailClassifier.Tag(number), "", StringComparison.Ordinal).Trim();
+}

@@ -1,0 +1,220 @@
+using Frontdesk.Common;
+using Frontdesk.Common.Blobs;
+using Frontdesk.Common.Data;
+using Frontdesk.Email.Domain;
+using Frontdesk.Email.Mailboxes;
+using MailKit;
+using MailKit.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Frontdesk.Email.Intake;
+
+/// <summary>
+/// Polls every due mailbox. A node polls a mailbox only while it holds its lease, so two nodes
+/// never read one mailbox at once. Mail is taken by UID, never by the unread flag: a mail
+/// somebody read in another client is still taken. Each mail is stored raw and recorded, with
+/// the mailbox's last UID, in one transaction before it is processed: a dropped connection or a
+/// restart never takes a mail twice, and a mail that fails to process never holds up the next.
+/// </summary>
+public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<MailboxPoller> log)
+    : BackgroundService
+{
+    /// <summary>Raw mails above this are refused by the blob store; the mailbox limit for processing is far lower.</summary>
+    private const long HardLimit = 512L * 1024 * 1024;
+    private const int BatchSize = 200;
+
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Polls due mailboxes now instead of at the next tick (a mailbox was just added).</summary>
+    public void Wake() => _wake.Release();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Email.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PollDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Polling mailboxes failed; trying again shortly");
+            }
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Polls every active mailbox now, due or not ("fetch now").</summary>
+    public Task PollAllAsync(CancellationToken ct) => PollDueAsync(ct, all: true);
+
+    public async Task PollDueAsync(CancellationToken ct, bool all = false)
+    {
+        List<long> due;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
+            var now = clock.GetUtcNow();
+            var mailboxes = await db.Mailboxes.AsNoTracking().Where(m => m.IsActive).Select(m => new { m.Id, m.LastPollAt, m.PollSeconds }).ToListAsync(ct);
+            due = mailboxes.Where(m => all || m.LastPollAt is null || m.LastPollAt.Value.AddSeconds(m.PollSeconds) <= now).Select(m => m.Id).ToList();
+        }
+        foreach (var id in due) await PollAsync(id, ct);
+    }
+
+    /// <summary>Polls one mailbox if no other node holds it.</summary>
+    public async Task PollAsync(long mailboxId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
+        if (!await LeaseAsync(db, mailboxId, ct)) return;
+        var mailbox = await db.Mailboxes.FirstAsync(m => m.Id == mailboxId, ct);
+        string? error = null;
+        try
+        {
+            await ProcessLeftoversAsync(mailboxId, ct);
+            await FetchAsync(scope.ServiceProvider, db, mailbox, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error = ConnectionTester.Explain("IMAP", mailbox.ImapHost, mailbox.ImapPort, e);
+            log.LogInformation(e, "Mailbox {Address}: {Error}", mailbox.Address, error);
+            // Whatever the failure left half-done is dropped; what was committed (mail and last UID together) stays.
+            db.ChangeTracker.Clear();
+            mailbox = await db.Mailboxes.FirstAsync(m => m.Id == mailboxId, CancellationToken.None);
+        }
+        mailbox.LastError = error;
+        mailbox.LastPollAt = clock.GetUtcNow();
+        mailbox.LeaseOwner = null;
+        mailbox.LeaseUntil = null;
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private async Task<bool> LeaseAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var until = now.AddSeconds(options.Value.Email.LeaseSeconds);
+        return await db.Mailboxes.Where(m => m.Id == mailboxId && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, _node).SetProperty(m => m.LeaseUntil, until), ct) == 1;
+    }
+
+    private async Task FetchAsync(IServiceProvider services, FrontdeskDbContext db, Mailbox mailbox, CancellationToken ct)
+    {
+        var connections = services.GetRequiredService<MailConnections>();
+        var blobs = services.GetRequiredService<IBlobStore>();
+        using var client = await connections.OpenImapAsync(mailbox, ct);
+        var folder = await MailConnections.OpenFolderAsync(client, mailbox, ct);
+        if (mailbox.UidValidity != folder.UidValidity)
+        {
+            // New, or the server renumbered the folder: start from its first UID. Mails we already
+            // have are recognised by their Message-ID and not made into tickets again.
+            mailbox.UidValidity = folder.UidValidity;
+            mailbox.LastUid = 0;
+            await db.SaveChangesAsync(ct);
+        }
+        while (true)
+        {
+            var range = new UniqueIdRange(new UniqueId(folder.UidValidity, (uint)mailbox.LastUid + 1), UniqueId.MaxValue);
+            // "n:*" always includes the last mail, even below n: keep only the new ones.
+            var uids = (await folder.SearchAsync(SearchQuery.Uids(range), ct)).Where(u => u.Id > mailbox.LastUid).OrderBy(u => u.Id).Take(BatchSize).ToList();
+            if (uids.Count == 0) break;
+            foreach (var uid in uids)
+            {
+                var id = await TakeAsync(db, blobs, folder, mailbox, uid, ct);
+                if (id is not null) await ProcessAsync(id.Value, ct);
+            }
+            await RenewAsync(db, mailbox.Id, ct);
+        }
+        await client.DisconnectAsync(true, ct);
+    }
+
+    /// <summary>Stores the raw mail and records it with the new last UID, in one transaction.</summary>
+    private async Task<long?> TakeAsync(FrontdeskDbContext db, IBlobStore blobs, IMailFolder folder, Mailbox mailbox, UniqueId uid, CancellationToken ct)
+    {
+        if (await db.InboundMails.AnyAsync(m => m.MailboxId == mailbox.Id && m.UidValidity == mailbox.UidValidity && m.Uid == uid.Id, ct))
+        {
+            // Taken before (our place was lost, say by a database restore): step over it, never stall on it.
+            mailbox.LastUid = uid.Id;
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        StoredBlob blob;
+        await using (var raw = await folder.GetStreamAsync(uid, ct))
+        {
+            blob = await blobs.PutAsync(raw, HardLimit, ct);
+        }
+        var mail = new InboundMail
+        {
+            MailboxId = mailbox.Id,
+            UidValidity = mailbox.UidValidity!.Value,
+            Uid = uid.Id,
+            RawSha256 = blob.Sha256,
+            Size = blob.Size,
+            Status = InboundMailStatus.Received,
+            ReceivedAt = clock.GetUtcNow(),
+        };
+        ReadHeaders(blobs, mail);
+        db.InboundMails.Add(mail);
+        mailbox.LastUid = uid.Id;
+        await db.SaveChangesAsync(ct);
+        db.Entry(mail).State = EntityState.Detached;
+        return mail.Id;
+    }
+
+    /// <summary>From, subject and Message-ID for the admin's list, read from the headers alone; a mail too broken for that still counts.</summary>
+    private static void ReadHeaders(IBlobStore blobs, InboundMail mail)
+    {
+        try
+        {
+            using var stream = blobs.OpenRead(mail.RawSha256)!;
+            var headers = HeaderList.Load(stream);
+            mail.MessageId = Cut(headers[HeaderId.MessageId]?.Trim().Trim('<', '>'), 998);
+            mail.Subject = Cut(headers[HeaderId.Subject] is { } s ? Rfc2047.DecodeText(System.Text.Encoding.UTF8.GetBytes(s)).Trim() : null, 1000);
+            mail.FromAddress = Cut(headers[HeaderId.From] is { } f && InternetAddressList.TryParse(f, out var list)
+                ? list.Mailboxes.FirstOrDefault()?.Address?.ToLowerInvariant() : null, 320);
+        }
+        catch (FormatException)
+        {
+            // The processing step quarantines it with the parser's words.
+        }
+    }
+
+    private async Task ProcessAsync(long inboundId, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<MailIntake>().ProcessAsync(inboundId, ct);
+    }
+
+    /// <summary>Mails stored but not processed when the node stopped: process them first.</summary>
+    private async Task ProcessLeftoversAsync(long mailboxId, CancellationToken ct)
+    {
+        List<long> left;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            left = await scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>().InboundMails
+                .Where(m => m.MailboxId == mailboxId && m.Status == InboundMailStatus.Received).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        }
+        foreach (var id in left) await ProcessAsync(id, ct);
+    }
+
+    private Task<int> RenewAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow().AddSeconds(options.Value.Email.LeaseSeconds);
+        return db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == _node).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), ct);
+    }
+
+    private static string? Cut(string? value, int max) => value is { Length: > 0 } v && v.Length > max ? v[..max] : value;
+}

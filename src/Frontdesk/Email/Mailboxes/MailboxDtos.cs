@@ -1,0 +1,31 @@
+namespace Frontdesk.Email.Mailboxes;
+
+/// <param name="Security">None, StartTls or Tls.</param>
+public sealed record ImapSettingsRequest(string? Host, int? Port, string? Security, string? Username, string? Password, string? Folder);
+
+/// <param name="Security">None, StartTls or Tls.</param>
+/// <param name="Username">Leave empty when the server takes mail without signing in.</param>
+public sealed record SmtpSettingsRequest(string? Host, int? Port, string? Security, string? Username, string? Password);
+
+/// <summary>A support address to read and send from.</summary>
+/// <param name="Team">Team id or name that new tickets from this address go to.</param>
+/// <param name="PollSeconds">How often to look for new mail (10-3600, default 60).</param>
+/// <param name="MaxMessageMegabytes">Larger mails are kept raw and flagged for an admin (default 25).</param>
+public sealed record CreateMailboxRequest(
+    string? Address, string? DisplayName, ImapSettingsRequest? Imap, SmtpSettingsRequest? Smtp, string? Team, int? PollSeconds, int? MaxMessageMegabytes);
+
+public sealed record ImapSettingsDto(string Host, int Port, string Security, string Username, string Folder);
+
+public sealed record SmtpSettingsDto(string Host, int Port, string Security, string? Username);
+
+/// <summary>A mailbox as the API shows it: never with its passwords.</summary>
+public sealed record MailboxDto(
+    long Id, string Address, string? DisplayName, ImapSettingsDto Imap, SmtpSettingsDto Smtp, long? TeamId, int PollSeconds,
+    long MaxMessageBytes, bool Active, DateTimeOffset? LastPollAt, string? LastError);
+
+/// <summary>What a connection test found, in plain words.</summary>
+public sealed record ConnectionTestDto(bool Ok, string Imap, string Smtp);
+
+/// <summary>A mail that could not be processed; the raw message is kept.</summary>
+public sealed record QuarantinedMailDto(
+    long Id, string? From, string? Subject, string? MessageId, long Size, string Reason, DateTimeOffset ReceivedAt);

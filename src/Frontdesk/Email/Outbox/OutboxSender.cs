@@ -1,0 +1,141 @@
+using Frontdesk.Common;
+using Frontdesk.Common.Data;
+using Frontdesk.Email.Domain;
+using Frontdesk.Email.Mailboxes;
+using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Inbox;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Frontdesk.Email.Outbox;
+
+/// <summary>
+/// Sends the outbox over SMTP. A mail is claimed with a lease before it is sent, so two nodes
+/// never send the same one; a failure is retried with growing pauses, and a refusal for good
+/// (5xx) is marked failed with the server's answer, which agents see on the message.
+/// </summary>
+public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<OutboxSender> log)
+    : BackgroundService
+{
+    private static readonly TimeSpan[] Backoff =
+        [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(3)];
+
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    public void Wake() => _wake.Release();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Email.Enabled) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await SendDueAsync(stoppingToken) > 0) { }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Sending the outbox failed; trying again shortly");
+            }
+            try
+            {
+                await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Sends what is due; returns how many mails it handled.</summary>
+    public async Task<int> SendDueAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
+        var now = clock.GetUtcNow();
+        var due = await db.OutboundMails.Where(o => o.Status == OutboundMailStatus.Queued && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .OrderBy(o => o.Id).Select(o => o.Id).Take(20).ToListAsync(ct);
+        var handled = 0;
+        var clients = new Dictionary<long, SmtpClient>();
+        try
+        {
+            foreach (var id in due)
+            {
+                if (await ClaimAsync(db, id, now, ct))
+                {
+                    await SendOneAsync(scope.ServiceProvider, db, id, clients, ct);
+                    handled++;
+                }
+            }
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                if (client.IsConnected) await client.DisconnectAsync(true, CancellationToken.None);
+                client.Dispose();
+            }
+        }
+        return handled;
+    }
+
+    private async Task<bool> ClaimAsync(FrontdeskDbContext db, long id, DateTimeOffset now, CancellationToken ct)
+    {
+        var until = now.AddSeconds(options.Value.Email.LeaseSeconds);
+        return await db.OutboundMails
+            .Where(o => o.Id == id && o.Status == OutboundMailStatus.Queued && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, _node).SetProperty(o => o.LeaseUntil, until), ct) == 1;
+    }
+
+    private async Task SendOneAsync(IServiceProvider services, FrontdeskDbContext db, long id, Dictionary<long, SmtpClient> clients, CancellationToken ct)
+    {
+        var mail = await db.OutboundMails.FirstAsync(o => o.Id == id, ct);
+        var mailbox = await db.Mailboxes.AsNoTracking().FirstAsync(m => m.Id == mail.MailboxId, ct);
+        var inbox = services.GetRequiredService<TicketInbox>();
+        var now = clock.GetUtcNow();
+        mail.Attempts++;
+        try
+        {
+            if (!clients.TryGetValue(mailbox.Id, out var client))
+            {
+                client = await services.GetRequiredService<MailConnections>().OpenSmtpAsync(mailbox, ct);
+                clients[mailbox.Id] = client;
+            }
+            await client.SendAsync(MailComposer.ToMime(mail, mailbox), ct);
+            mail.Status = OutboundMailStatus.Sent;
+            mail.SentAt = now;
+            mail.LastError = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            clients.Remove(mailbox.Id, out var broken);
+            broken?.Dispose();
+            var permanent = e is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
+            mail.LastError = Cut(ConnectionTester.Explain("SMTP", mailbox.SmtpHost, mailbox.SmtpPort, e));
+            if (permanent || mail.Attempts > Backoff.Length) mail.Status = OutboundMailStatus.Failed;
+            else mail.NextAttemptAt = now + Backoff[mail.Attempts - 1];
+            log.LogInformation("Mail {MessageId} to {To}: attempt {Attempt} failed: {Error}", mail.MessageId, mail.To, mail.Attempts, mail.LastError);
+        }
+        mail.LeaseOwner = null;
+        mail.LeaseUntil = null;
+        await db.SaveChangesAsync(ct);
+        if (mail.Kind == OutboundMailKind.AgentReply)
+        {
+            var delivery = mail.Status switch
+            {
+                OutboundMailStatus.Sent => MailDelivery.Sent,
+                OutboundMailStatus.Failed => MailDelivery.Failed,
+                _ => MailDelivery.Queued,
+            };
+            await inbox.SetDeliveryAsync(mail.MessageId, delivery, mail.LastError, ct);
+        }
+    }
+
+    private static string Cut(string text) => text.Length > 2000 ? text[..2000] : text;
+}

@@ -1,0 +1,125 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Text;
+using Frontdesk.Tickets.Attachments;
+using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Tickets.Inbox;
+
+/// <summary>A message that arrived by a channel other than the API (mail today; chat and phone later).</summary>
+/// <param name="AuthorId">The person who wrote it; null for the system (a delivery report).</param>
+/// <param name="ExternalMessageId">The channel's own id (a mail's Message-ID), so the same message is never taken twice.</param>
+public sealed record InboundMessage(
+    long? AuthorId,
+    Channel Channel,
+    string BodyText,
+    string? BodyHtml,
+    string? ExternalMessageId,
+    IReadOnlyList<InboundFile> Files,
+    bool IsInternal = false);
+
+/// <summary>A file already in the blob store.</summary>
+public sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline);
+
+/// <summary>
+/// The Tickets module's surface for channels: open a ticket or add a message to one, inside the
+/// caller's unit of work. Nothing is saved here; the channel saves once, with its own rows, so a
+/// mail and the ticket it made are stored together or not at all.
+/// </summary>
+public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, HtmlCleaner html)
+{
+    /// <summary>The text stored for a message: capped so one enormous mail cannot fill a page.</summary>
+    public const int MaxText = TicketFields.MaxBody;
+
+    public async Task<(Ticket Ticket, TicketMessage Message)> OpenAsync(
+        string subject, long requesterId, long? organizationId, long? teamId, InboundMessage first, DateTimeOffset now, CancellationToken ct)
+    {
+        var reference = await catalog.GetAsync(db, ct);
+        var cleanSubject = CleanSubject(subject);
+        var ticket = Ticket.Open(
+            new NewTicket(cleanSubject, requesterId, organizationId, first.Channel, TicketType.Incident, Impact.Medium, Urgency.Medium, teamId, null, null, []),
+            reference.DefaultStatus(StatusCategory.New), reference.Matrix, first.AuthorId, now);
+        db.Tickets.Add(ticket);
+        db.SearchDocuments.Add(SearchIndex.ForSubject(ticket));
+        var message = Add(ticket, first, now);
+        return (ticket, message);
+    }
+
+    /// <summary>Adds a message; a customer's message wakes a pending or resolved ticket. Throws <see cref="TicketRuleException"/> on a closed one.</summary>
+    public async Task<TicketMessage> AppendAsync(Ticket ticket, InboundMessage message, bool byStaff, DateTimeOffset now, CancellationToken ct)
+    {
+        var reference = await catalog.GetAsync(db, ct);
+        ticket.MessageAdded(byStaff, message.IsInternal, reference.DefaultStatus(StatusCategory.Open), reference.Status(ticket.StatusId).Name, message.AuthorId, now);
+        return Add(ticket, message, now);
+    }
+
+    public Task<Ticket?> FindAsync(long number, CancellationToken ct) => db.Tickets.FirstOrDefaultAsync(t => t.Id == number, ct);
+
+    /// <summary>The ticket that holds a message with one of these ids (newest first), if any.</summary>
+    public async Task<long?> TicketOfMessageIdsAsync(IReadOnlyCollection<string> messageIds, CancellationToken ct)
+    {
+        if (messageIds.Count == 0) return null;
+        return await db.Messages.Where(m => m.ExternalMessageId != null && messageIds.Contains(m.ExternalMessageId))
+            .OrderByDescending(m => m.Id).Select(m => (long?)m.TicketId).FirstOrDefaultAsync(ct);
+    }
+
+    public Task<bool> HasMessageIdAsync(string messageId, CancellationToken ct) =>
+        db.Messages.AnyAsync(m => m.ExternalMessageId == messageId, ct);
+
+    /// <summary>The Message-IDs of a ticket's messages, oldest first, for a reply's References header.</summary>
+    public Task<List<string>> MessageIdsAsync(long number, CancellationToken ct) =>
+        db.Messages.Where(m => m.TicketId == number && m.ExternalMessageId != null && !m.IsInternal)
+            .OrderBy(m => m.Id).Select(m => m.ExternalMessageId!).ToListAsync(ct);
+
+    /// <summary>Records how sending a reply by mail went, for the timeline.</summary>
+    public Task SetDeliveryAsync(string externalMessageId, MailDelivery delivery, string? detail, CancellationToken ct) =>
+        db.Messages.Where(m => m.ExternalMessageId == externalMessageId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Delivery, delivery)
+            .SetProperty(m => m.DeliveryDetail, detail == null ? null : detail.Length > 2000 ? detail.Substring(0, 2000) : detail), ct);
+
+    private TicketMessage Add(Ticket ticket, InboundMessage m, DateTimeOffset now)
+    {
+        var text = m.BodyText.Length > MaxText ? m.BodyText[..MaxText] : m.BodyText;
+        var message = new TicketMessage
+        {
+            Ticket = ticket,
+            TicketId = ticket.Id,
+            AuthorId = m.AuthorId,
+            IsInternal = m.IsInternal,
+            Channel = m.Channel,
+            BodyText = string.IsNullOrWhiteSpace(text) ? "(no text)" : text,
+            BodyHtml = string.IsNullOrWhiteSpace(m.BodyHtml) ? null : html.Clean(m.BodyHtml),
+            ExternalMessageId = m.ExternalMessageId,
+            CreatedAt = now,
+        };
+        db.Messages.Add(message);
+        db.SearchDocuments.Add(SearchIndex.ForMessage(message));
+        foreach (var file in m.Files)
+        {
+            db.Attachments.Add(new Attachment
+            {
+                Ticket = ticket,
+                TicketId = ticket.Id,
+                Message = message,
+                FileName = AttachmentHandlers.SafeFileName(file.FileName),
+                ContentType = AttachmentHandlers.SafeContentType(file.ContentType),
+                Size = file.Size,
+                Sha256 = file.Sha256,
+                IsInternal = m.IsInternal,
+                UploadedById = m.AuthorId,
+                CreatedAt = now,
+            });
+        }
+        return message;
+    }
+
+    /// <summary>One line, no control characters, within the subject limit; never empty.</summary>
+    public static string CleanSubject(string? subject)
+    {
+        var line = new string((subject ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        while (line.Contains("  ", StringComparison.Ordinal)) line = line.Replace("  ", " ", StringComparison.Ordinal);
+        if (line.Length > TicketFields.MaxSubject) line = line[..TicketFields.MaxSubject];
+        return line.Length == 0 ? "(no subject)" : line;
+    }
+}

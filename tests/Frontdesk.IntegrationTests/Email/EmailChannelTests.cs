@@ -1,0 +1,261 @@
+using System.Net;
+using Frontdesk.Email.Domain;
+using Frontdesk.Identity.Domain;
+using Frontdesk.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+
+namespace Frontdesk.IntegrationTests.Email;
+
+/// <summary>
+/// The e-mail channel end to end against the real SMTP and IMAP servers: a customer's mail goes
+/// through SMTP into the support mailbox, Frontdesk polls it over IMAP, and what Frontdesk sends
+/// arrives in the customer's own mailbox.
+/// </summary>
+public abstract class EmailChannelTests(FrontdeskApp app)
+{
+    private async Task<(TestUser Admin, long MailboxId, string Support)> MailboxAsync(int? maxMegabytes = null)
+    {
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        var support = await MailServer.AddAccountAsync("support", "desk.test");
+        var response = await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", new
+        {
+            address = support,
+            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password, folder = "INBOX" },
+            smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
+            pollSeconds = 10,
+            maxMessageMegabytes = maxMegabytes,
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var mailbox = await response.ReadJsonAsync();
+        mailbox.ToJsonString().ShouldNotContain(MailServer.Password);
+        return (admin, mailbox["id"]!.GetValue<long>(), support);
+    }
+
+    /// <summary>Polls now rather than waiting out the mailbox's interval, until the sender's ticket exists.</summary>
+    private async Task<long> TicketOfAsync(TestUser admin, string requester) =>
+        (await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            // 400 until the poller has met the sender as a person.
+            var response = await admin.Api.GetAsync($"/api/v1/tickets?requester={Uri.EscapeDataString(requester)}");
+            if (response.StatusCode == HttpStatusCode.BadRequest) return null;
+            var numbers = (await response.ReadJsonAsync()).Numbers().ToList();
+            return numbers.Count == 0 ? null : numbers;
+        }, $"a ticket from {requester}"))[0];
+
+    private Task PollNowAsync() => app.Services.GetRequiredService<Frontdesk.Email.Intake.MailboxPoller>().PollAllAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task A_mail_becomes_a_ticket_and_the_sender_gets_an_acknowledgement_that_threads()
+    {
+        var (admin, _, support) = await MailboxAsync();
+        var customer = await MailServer.AddAccountAsync("maria");
+        var mail = MailServer.Mail(customer, support, "VPN drops every hour", "Since Monday the VPN disconnects.", "María López");
+        await MailServer.SendAsync(mail);
+
+        var number = await TicketOfAsync(admin, customer);
+        var ticket = await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}");
+        ticket.Str("channel").ShouldBe("email");
+        ticket.Str("subject").ShouldBe("VPN drops every hour");
+        ticket["requester"]!.Str("name").ShouldBe("María López");
+        app.WithDb(db => db.Messages.Single(m => m.TicketId == number).ExternalMessageId).ShouldBe(mail.MessageId);
+
+        var ack = await MailServer.WaitForMailAsync(customer, m => (m.Subject ?? "").Contains($"[#{number}]", StringComparison.Ordinal));
+        ack.InReplyTo.ShouldBe(mail.MessageId);
+        ack.Headers[HeaderId.AutoSubmitted].ShouldBe("auto-replied");
+        ack.ReplyTo.Mailboxes.Single().Address.ShouldBe(support);
+        (ack.TextBody ?? "").ShouldContain("Hello María");
+
+        // The customer answers the acknowledgement: by the tag, then by headers alone.
+        var byTag = MailServer.Mail(customer, support, $"Re: [#{number}] VPN drops every hour", "It dropped again at 10:14.");
+        await MailServer.SendAsync(byTag);
+        var byHeaders = MailServer.Mail(customer, support, "Re: your request", "And at 11:02.");
+        byHeaders.InReplyTo = ack.MessageId;
+        await MailServer.SendAsync(byHeaders);
+        await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            return app.WithDb(db => db.Messages.Count(m => m.TicketId == number)) == 3;
+        }, "both replies on the ticket");
+        (await admin.Api.GetJsonAsync($"/api/v1/tickets?requester={Uri.EscapeDataString(customer)}")).Numbers().ShouldBe([number]);
+    }
+
+    [Fact]
+    public async Task An_agent_reply_arrives_in_the_customers_mailbox_with_headers_that_thread()
+    {
+        var (admin, _, support) = await MailboxAsync();
+        var customer = await MailServer.AddAccountAsync("omar");
+        var first = MailServer.Mail(customer, support, "Laptop will not charge", "The light stays off.");
+        await MailServer.SendAsync(first);
+        var number = await TicketOfAsync(admin, customer);
+
+        var agent = await app.CreateUserAsync(Roles.Agent);
+        await agent.Api.PostJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "Please try the other power supply.", @internal = false });
+        await agent.Api.PostJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "Internal: order a new one", @internal = true });
+
+        var reply = await MailServer.WaitForMailAsync(customer, m => m.TextBody?.Contains("other power supply", StringComparison.Ordinal) == true);
+        reply.Subject.ShouldBe($"Re: [#{number}] Laptop will not charge");
+        reply.InReplyTo.ShouldBe(first.MessageId);
+        reply.References.ShouldContain(first.MessageId);
+        reply.Headers.Contains(HeaderId.AutoSubmitted).ShouldBeFalse();
+        var messages = await Eventually.GetAsync(async () =>
+        {
+            var list = (await agent.Api.GetJsonAsync($"/api/v1/tickets/{number}/messages"))["items"]!.AsArray();
+            return list.Any(m => m!["delivery"]?.GetValue<string>() == "sent") ? list : null;
+        }, "the reply marked as sent");
+        messages.Count.ShouldBe(3);
+        // The internal note never goes out by mail.
+        (await MailServer.InboxAsync(customer)).ShouldNotContain(m => (m.TextBody ?? "").Contains("Internal", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_mail_read_in_another_client_is_still_taken()
+    {
+        var support = await MailServer.AddAccountAsync("support", "desk.test");
+        var customer = await MailServer.AddAccountAsync("lee");
+        await MailServer.AppendAsync(support, MailServer.Mail(customer, support, "Printer offline", "Floor 2."), seen: true);
+
+        var admin = await app.CreateUserAsync(Roles.Admin);
+        (await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", new
+        {
+            address = support,
+            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password },
+            smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await TicketOfAsync(admin, customer);
+    }
+
+    [Fact]
+    public async Task Broken_and_oversized_mails_are_kept_and_flagged_while_the_next_one_is_processed()
+    {
+        var (admin, mailboxId, support) = await MailboxAsync(maxMegabytes: 1);
+        var customer = await MailServer.AddAccountAsync("ines");
+        var big = MailServer.Mail(customer, support, "Huge scan", new string('x', 1_500_000));
+        await MailServer.SendAsync(big);
+        var nobody = new MimeMessage { Subject = "no sender here", Body = new TextPart("plain") { Text = "who am I" } };
+        nobody.To.Add(MailboxAddress.Parse(support));
+        await MailServer.AppendAsync(support, nobody, seen: false);
+        await MailServer.SendAsync(MailServer.Mail(customer, support, "Small and fine", "Just a question."));
+
+        var number = await TicketOfAsync(admin, customer);
+        (await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}")).Str("subject").ShouldBe("Small and fine");
+        var quarantine = (await admin.Api.GetJsonAsync($"/api/v1/mailboxes/{mailboxId}/quarantine"))["items"]!.AsArray();
+        quarantine.Count.ShouldBe(2);
+        var oversized = quarantine.Single(q => q!["subject"]?.GetValue<string>() == "Huge scan")!;
+        oversized.Str("reason").ShouldContain("limit");
+        quarantine.Single(q => q!["subject"]?.GetValue<string>() == "no sender here")!.Str("reason").ShouldContain("no sender");
+
+        var released = await admin.Api.PostAsync($"/api/v1/mailboxes/{mailboxId}/quarantine/{oversized["id"]}/release", null);
+        released.StatusCode.ShouldBe(HttpStatusCode.OK, await released.Content.ReadAsStringAsync());
+        var result = await released.ReadJsonAsync();
+        result.Str("status").ShouldBe("Processed");
+        var bigTicket = result["ticket"]!.GetValue<long>();
+        (await admin.Api.GetJsonAsync($"/api/v1/tickets/{bigTicket}")).Str("subject").ShouldBe("Huge scan");
+        var agent = await app.CreateUserAsync(Roles.Agent);
+        var customerView = await agent.Api.GetAsync($"/api/v1/mailboxes/{mailboxId}/quarantine");
+        customerView.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Robots_get_no_answer_and_a_storm_is_capped()
+    {
+        var (admin, _, support) = await MailboxAsync();
+        var robot = await MailServer.AddAccountAsync("robot");
+        var outOfOffice = MailServer.Mail(robot, support, "Automatic reply: I am away", "Back on Monday.");
+        outOfOffice.Headers.Add(HeaderId.AutoSubmitted, "auto-replied");
+        await MailServer.SendAsync(outOfOffice);
+        var newsletter = MailServer.Mail(robot, support, "IT news", "Our newsletter.");
+        newsletter.Headers.Add("List-Id", "<news.example.test>");
+        await MailServer.SendAsync(newsletter);
+        var person = await MailServer.AddAccountAsync("eager");
+        for (var i = 0; i < 5; i++) await MailServer.SendAsync(MailServer.Mail(person, support, $"Question {i}", "Hello?"));
+
+        await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            return app.WithDb(db => db.InboundMails.Count(m => m.FromAddress == robot || m.FromAddress == person) == 7
+                && !db.InboundMails.Any(m => m.Status == InboundMailStatus.Received));
+        }, "all seven mails processed");
+        app.WithDb(db => db.OutboundMails.Count(o => o.To == robot)).ShouldBe(0);
+        app.WithDb(db => db.OutboundMails.Count(o => o.To == person)).ShouldBe(3);
+        app.WithDb(db => db.InboundMails.Count(m => m.FromAddress == person && m.Reason != null && m.Reason.Contains("storms"))).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Polling_again_or_from_two_places_at_once_takes_each_mail_once()
+    {
+        var (admin, mailboxId, support) = await MailboxAsync();
+        var customer = await MailServer.AddAccountAsync("twice");
+        for (var i = 0; i < 3; i++) await MailServer.SendAsync(MailServer.Mail(customer, support, $"Issue {i}", "text"));
+        var poller = app.Services.GetRequiredService<Frontdesk.Email.Intake.MailboxPoller>();
+        await Task.WhenAll(poller.PollAsync(mailboxId, CancellationToken.None), poller.PollAsync(mailboxId, CancellationToken.None));
+        await Eventually.GetAsync(() => Task.FromResult(app.WithDb(db => db.InboundMails.Count(m => m.MailboxId == mailboxId && m.Status == InboundMailStatus.Processed)) == 3), "three mails");
+
+        // Our place lost (a database restored from last night): the same UIDs are stepped over.
+        app.WithDb(db => db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdate(s => s.SetProperty(m => m.LastUid, 0)));
+        await poller.PollAsync(mailboxId, CancellationToken.None);
+        // Somebody moves the mails out of the inbox and back: new UIDs, same mails, recognised by Message-ID.
+        await MailServer.MoveOutAndBackAsync(support);
+        await Eventually.GetAsync(async () =>
+        {
+            await poller.PollAsync(mailboxId, CancellationToken.None); // returns at once while the background poller holds the lease
+            return app.WithDb(db => db.InboundMails.Count(m => m.MailboxId == mailboxId && m.Status == InboundMailStatus.Ignored)) == 3;
+        }, "the moved mails recognised");
+        app.WithDb(db => db.InboundMails.Count(m => m.MailboxId == mailboxId)).ShouldBe(6);
+        (await admin.Api.GetJsonAsync($"/api/v1/tickets?requester={Uri.EscapeDataString(customer)}")).Numbers().Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Every_fixture_mail_is_taken_in_and_none_stalls_the_mailbox()
+    {
+        var (admin, mailboxId, support) = await MailboxAsync();
+        var folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Mail");
+        var files = System.IO.Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).ToList();
+        foreach (var file in files) await MailServer.AppendAsync(support, await MimeMessage.LoadAsync(file), seen: false);
+        var last = await MailServer.AddAccountAsync("last");
+        await MailServer.SendAsync(MailServer.Mail(last, support, "After the fixtures", "Still flowing."));
+
+        await TicketOfAsync(admin, last);
+        var mails = app.WithDb(db => db.InboundMails.Where(m => m.MailboxId == mailboxId).Select(m => new { m.Status, m.Subject, m.Reason }).ToList());
+        mails.Count.ShouldBe(files.Count + 1);
+        mails.ShouldNotContain(m => m.Status == InboundMailStatus.Received);
+        // The mail without a sender is kept for an admin; the bounce refers to no ticket of this desk.
+        var quarantine = (await admin.Api.GetJsonAsync($"/api/v1/mailboxes/{mailboxId}/quarantine"))["items"]!.AsArray();
+        quarantine.Select(q => q!["subject"]?.GetValue<string>()).ShouldContain(s => s != null && s.Contains("Undelivered", StringComparison.OrdinalIgnoreCase)
+            || s != null && s.Contains("Delivery", StringComparison.OrdinalIgnoreCase));
+        quarantine.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_connection_test_says_what_is_wrong_in_plain_words()
+    {
+        var (admin, mailboxId, _) = await MailboxAsync();
+        var ok = await (await admin.Api.PostAsync($"/api/v1/mailboxes/{mailboxId}/test", null)).ReadJsonAsync();
+        ok["ok"]!.GetValue<bool>().ShouldBeTrue(ok.ToJsonString());
+
+        var wrong = await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", new
+        {
+            address = $"wrong-{Guid.NewGuid():N}@desk.test",
+            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = "nobody@desk.test", password = "nope" },
+            smtp = new { host = MailServer.Host, port = 1, security = "None" },
+        });
+        var id = (await wrong.ReadJsonAsync())["id"]!.GetValue<long>();
+        var report = await (await admin.Api.PostAsync($"/api/v1/mailboxes/{id}/test", null)).ReadJsonAsync();
+        report["ok"]!.GetValue<bool>().ShouldBeFalse();
+        report.Str("imap").ShouldContain("user name or password");
+        report.Str("smtp").ShouldContain("connection refused");
+
+        var invalid = await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", new { address = "not-an-address", imap = new { port = 0, security = "Maybe" } });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = (await invalid.ReadJsonAsync())["errors"]!;
+        errors["address"].ShouldNotBeNull();
+        errors["imap.security"].ShouldNotBeNull();
+        errors["smtp"].ShouldNotBeNull();
+    }
+}
+
+public sealed class SqliteEmailChannelTests(SqliteApp app) : EmailChannelTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresEmailChannelTests(PostgresApp app) : EmailChannelTests(app), IClassFixture<PostgresApp>;

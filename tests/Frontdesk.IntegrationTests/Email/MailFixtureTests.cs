@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Frontdesk.Common.Blobs;
+using Frontdesk.Common.Text;
+using Frontdesk.Email.Intake;
+using Frontdesk.Tickets.Attachments;
+using MimeKit;
+
+namespace Frontdesk.IntegrationTests.Email;
+
+/// <summary>
+/// The parser on real-world-shaped mails (Outlook, Gmail, Apple Mail, phones, non-Latin
+/// charsets, TNEF, forwards, bounces, hostile HTML, broken MIME): Fixtures/Mail, with what each
+/// must yield in manifest.json.
+/// </summary>
+public sealed class MailFixtureTests : IDisposable
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Fixtures", "Mail");
+    private readonly string _blobs = Path.Combine(Path.GetTempPath(), "frontdesk-fixture-blobs", Guid.NewGuid().ToString("N"));
+
+    public sealed record Expected(
+        string File, string? FromAddress, string? FromName, string? Subject, string BodyContains, string[] Attachments, int InlineImages,
+        bool AutoReply, bool Bulk, bool Bounce, string? InReplyTo, string[] Cc);
+
+    public static TheoryData<string> Files() => new(Manifest().Select(e => e.File));
+
+    private static List<Expected> Manifest() =>
+        JsonSerializer.Deserialize<List<Expected>>(File.ReadAllText(Path.Combine(Folder, "manifest.json")), JsonSerializerOptions.Web)!;
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public async Task Every_fixture_is_read_as_its_sender_wrote_it(string file)
+    {
+        var expected = Manifest().Single(e => e.File == file);
+        var message = await MimeMessage.LoadAsync(Path.Combine(Folder, file));
+
+        var from = message.From.Mailboxes.FirstOrDefault();
+        from?.Address.ToLowerInvariant().ShouldBe(expected.FromAddress);
+        if (expected.FromAddress is null) from.ShouldBeNull();
+        if (expected.FromName is not null) from!.Name.ShouldBe(expected.FromName);
+        message.Subject.ShouldBe(expected.Subject);
+        message.InReplyTo.ShouldBe(expected.InReplyTo);
+        message.Cc.Mailboxes.Select(m => m.Address.ToLowerInvariant()).ShouldBe(expected.Cc, ignoreOrder: true);
+
+        var kind = MailClassifier.Classify(message);
+        kind.ShouldBe(expected.Bounce ? MailKind.Bounce : expected.AutoReply ? MailKind.AutoReply : expected.Bulk ? MailKind.Bulk : MailKind.Personal);
+        if (kind == MailKind.Bounce)
+        {
+            var report = DeliveryReport.Read(message);
+            report.FailedRecipients.ShouldNotBeEmpty();
+            report.OriginalMessageIds.ShouldNotBeEmpty();
+            return; // bounces become notes, not tickets with files
+        }
+
+        var content = await MailContent.ReadAsync(message, new DirectoryBlobStore(_blobs), 25 * 1024 * 1024, CancellationToken.None);
+        content.Text.ShouldContain(expected.BodyContains);
+        content.Files.Where(f => !f.Inline).Select(f => f.FileName).ShouldBe(expected.Attachments, ignoreOrder: true);
+        content.Files.Count(f => f.Inline).ShouldBe(expected.InlineImages);
+        foreach (var f in content.Files)
+        {
+            var stored = AttachmentHandlers.SafeFileName(f.FileName);
+            stored.ShouldNotContain("/");
+            stored.ShouldNotStartWith(".");
+            stored.Length.ShouldBeLessThanOrEqualTo(200);
+        }
+        if (content.Html is not null)
+        {
+            var clean = new HtmlCleaner().Clean(content.Html);
+            foreach (var bad in new[] { "<script", "onerror", "onload", "javascript:", "@import", "tracker.example.net" })
+            {
+                clean.ShouldNotContain(bad, Case.Insensitive);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        try { System.IO.Directory.Delete(_blobs, recursive: true); } catch (IOException) { }
+    }
+}
