@@ -56,18 +56,24 @@ public sealed class MailIntake(
 
     private async Task DecideAsync(InboundMail mail, bool release, CancellationToken ct)
     {
-        var mailbox = await db.Mailboxes.AsNoTracking().FirstAsync(m => m.Id == mail.MailboxId, ct);
+        // A handful of rows: one read gives this mailbox and every address that is our own.
+        var mailboxes = await db.Mailboxes.AsNoTracking().ToListAsync(ct);
+        var mailbox = mailboxes.First(m => m.Id == mail.MailboxId);
         if (mail.Size > mailbox.MaxMessageBytes && !release)
         {
             await SaveAsync(mail, InboundMailStatus.Quarantined,
                 $"The mail is {mail.Size:N0} bytes, over this mailbox's limit of {mailbox.MaxMessageBytes:N0}. Release it to make a ticket anyway.", ct);
             return;
         }
-        MimeMessage message;
+        // Read into memory, then parse synchronously: MimeKit's async parser reads in small steps
+        // and cost a fifth of the whole intake. The size limit above bounds the memory.
+        using var buffer = new MemoryStream((int)Math.Min(mail.Size, int.MaxValue));
         await using (var raw = blobs.OpenRead(mail.RawSha256) ?? throw new InvalidOperationException($"The raw mail {mail.RawSha256} is missing from the blob store."))
         {
-            message = await MimeMessage.LoadAsync(raw, ct);
+            await raw.CopyToAsync(buffer, ct);
         }
+        buffer.Position = 0;
+        var message = MimeMessage.Load(buffer, ct);
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         if (from is null || !PeopleDirectory.IsValidEmail(from.Address))
         {
@@ -75,12 +81,12 @@ public sealed class MailIntake(
             return;
         }
         var address = Person.NormalizeEmail(from.Address);
-        if (await db.Mailboxes.AnyAsync(m => m.Address == address, ct))
+        if (mailboxes.Any(m => m.Address == address))
         {
             await SaveAsync(mail, InboundMailStatus.Ignored, $"Sent from our own mailbox {address}: never turned into a ticket.", ct);
             return;
         }
-        if (mail.MessageId is { Length: > 0 } messageId && await inbox.TicketOfMessageIdsAsync([messageId], ct) is { } known)
+        if (mail.MessageId is { Length: > 0 } messageId && await inbox.TicketOfMessageIdAsync(messageId, ct) is { } known)
         {
             mail.TicketId = known;
             await SaveAsync(mail, InboundMailStatus.Ignored, $"Already on ticket #{known} (same Message-ID).", ct);
@@ -135,6 +141,7 @@ public sealed class MailIntake(
             return tagged;
         }
         var referenced = message.References.Reverse().Prepend(message.InReplyTo).OfType<string>().Where(id => id.Length > 0).Take(50).ToList();
+        if (referenced.Count == 0) return null;
         // Our mails' ids: replies are on ticket messages, acknowledgements only in the outbox.
         var byHeaders = await inbox.TicketOfMessageIdsAsync(referenced, ct)
             ?? await db.OutboundMails.Where(o => referenced.Contains(o.MessageId)).OrderByDescending(o => o.Id).Select(o => o.TicketId).FirstOrDefaultAsync(ct);

@@ -4,6 +4,7 @@ using Frontdesk.Common.Data;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Mailboxes;
 using MailKit;
+using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +29,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
     /// <summary>Raw mails above this are refused by the blob store; the mailbox limit for processing is far lower.</summary>
     private const long HardLimit = 512L * 1024 * 1024;
     private const int BatchSize = 200;
+    private const int FetchChunk = 50;
 
     private readonly SemaphoreSlim _wake = new(0);
     private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -131,47 +133,53 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             // "n:*" always includes the last mail, even below n: keep only the new ones.
             var uids = (await folder.SearchAsync(SearchQuery.Uids(range), ct)).Where(u => u.Id > mailbox.LastUid).OrderBy(u => u.Id).Take(BatchSize).ToList();
             if (uids.Count == 0) break;
-            foreach (var uid in uids)
+            foreach (var chunk in uids.Chunk(FetchChunk))
             {
-                var id = await TakeAsync(db, blobs, folder, mailbox, uid, ct);
-                if (id is not null) await ProcessAsync(id.Value, ct);
+                foreach (var id in await TakeAsync(db, blobs, (ImapFolder)folder, mailbox, chunk, ct)) await ProcessAsync(id, ct);
             }
             await RenewAsync(db, mailbox.Id, ct);
         }
         await client.DisconnectAsync(true, ct);
     }
 
-    /// <summary>Stores the raw mail and records it with the new last UID, in one transaction.</summary>
-    private async Task<long?> TakeAsync(FrontdeskDbContext db, IBlobStore blobs, IMailFolder folder, Mailbox mailbox, UniqueId uid, CancellationToken ct)
+    /// <summary>
+    /// Fetches a chunk of mails in one IMAP command, stores each raw, and records them all with
+    /// the new last UID in one transaction. Returns the new mails' ids in UID order.
+    /// </summary>
+    private async Task<List<long>> TakeAsync(FrontdeskDbContext db, IBlobStore blobs, ImapFolder folder, Mailbox mailbox, UniqueId[] chunk, CancellationToken ct)
     {
-        if (await db.InboundMails.AnyAsync(m => m.MailboxId == mailbox.Id && m.UidValidity == mailbox.UidValidity && m.Uid == uid.Id, ct))
+        var numbers = chunk.Select(u => (long)u.Id).ToList();
+        // Taken before (our place was lost, say by a database restore): step over them, never stall on them.
+        var known = (await db.InboundMails.Where(m => m.MailboxId == mailbox.Id && m.UidValidity == mailbox.UidValidity && numbers.Contains(m.Uid))
+            .Select(m => m.Uid).ToListAsync(ct)).ToHashSet();
+        var fresh = chunk.Where(u => !known.Contains(u.Id)).ToList();
+        var stored = new Dictionary<uint, StoredBlob>();
+        if (fresh.Count > 0)
         {
-            // Taken before (our place was lost, say by a database restore): step over it, never stall on it.
-            mailbox.LastUid = uid.Id;
-            await db.SaveChangesAsync(ct);
-            return null;
+            await folder.GetStreamsAsync(fresh, async (_, _, uid, stream, token) => stored[uid.Id] = await blobs.PutAsync(stream, HardLimit, token), ct);
         }
-        StoredBlob blob;
-        await using (var raw = await folder.GetStreamAsync(uid, ct))
+        var mails = new List<InboundMail>();
+        foreach (var uid in fresh.Where(u => stored.ContainsKey(u.Id)))
         {
-            blob = await blobs.PutAsync(raw, HardLimit, ct);
+            var mail = new InboundMail
+            {
+                MailboxId = mailbox.Id,
+                UidValidity = mailbox.UidValidity!.Value,
+                Uid = uid.Id,
+                RawSha256 = stored[uid.Id].Sha256,
+                Size = stored[uid.Id].Size,
+                Status = InboundMailStatus.Received,
+                ReceivedAt = clock.GetUtcNow(),
+            };
+            ReadHeaders(blobs, mail);
+            mails.Add(mail);
         }
-        var mail = new InboundMail
-        {
-            MailboxId = mailbox.Id,
-            UidValidity = mailbox.UidValidity!.Value,
-            Uid = uid.Id,
-            RawSha256 = blob.Sha256,
-            Size = blob.Size,
-            Status = InboundMailStatus.Received,
-            ReceivedAt = clock.GetUtcNow(),
-        };
-        ReadHeaders(blobs, mail);
-        db.InboundMails.Add(mail);
-        mailbox.LastUid = uid.Id;
+        db.InboundMails.AddRange(mails);
+        // A mail deleted on the server between the search and the fetch has no stream: nothing to take.
+        mailbox.LastUid = chunk.Max(u => u.Id);
         await db.SaveChangesAsync(ct);
-        db.Entry(mail).State = EntityState.Detached;
-        return mail.Id;
+        foreach (var mail in mails) db.Entry(mail).State = EntityState.Detached;
+        return mails.Select(m => m.Id).ToList();
     }
 
     /// <summary>From, subject and Message-ID for the admin's list, read from the headers alone; a mail too broken for that still counts.</summary>

@@ -19,9 +19,13 @@ public sealed record ImapSettingsDto(string Host, int Port, string Security, str
 public sealed record SmtpSettingsDto(string Host, int Port, string Security, string? Username);
 
 /// <summary>A mailbox as the API shows it: never with its passwords.</summary>
+/// <param name="MailsTaken">Mails taken in so far (processed, ignored, quarantined or waiting).</param>
+/// <param name="MailsWaiting">Taken in but not processed yet.</param>
+/// <param name="MailsQuarantined">Kept for an admin: see the quarantine.</param>
 public sealed record MailboxDto(
     long Id, string Address, string? DisplayName, ImapSettingsDto Imap, SmtpSettingsDto Smtp, long? TeamId, int PollSeconds,
-    long MaxMessageBytes, bool Active, DateTimeOffset? LastPollAt, string? LastError);
+    long MaxMessageBytes, bool Active, DateTimeOffset? LastPollAt, string? LastError,
+    int MailsTaken = 0, int MailsWaiting = 0, int MailsQuarantined = 0);
 
 /// <summary>What a connection test found, in plain words.</summary>
 public sealed record ConnectionTestDto(bool Ok, string Imap, string Smtp);

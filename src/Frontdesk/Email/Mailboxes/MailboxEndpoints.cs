@@ -49,7 +49,18 @@ internal static class MailboxEndpoints
     private static async Task<Ok<Page<MailboxDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct)
     {
         var mailboxes = await db.Mailboxes.AsNoTracking().OrderBy(m => m.Address).ToListAsync(ct);
-        return TypedResults.Ok(new Page<MailboxDto>(mailboxes.Select(ToDto).ToList(), null));
+        var counts = (await db.InboundMails.GroupBy(m => new { m.MailboxId, m.Status }).Select(g => new { g.Key.MailboxId, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
+            .ToLookup(c => c.MailboxId);
+        return TypedResults.Ok(new Page<MailboxDto>(mailboxes.Select(m =>
+        {
+            var of = counts[m.Id].ToList();
+            return ToDto(m) with
+            {
+                MailsTaken = of.Sum(c => c.Count),
+                MailsWaiting = of.Where(c => c.Status == InboundMailStatus.Received).Sum(c => c.Count),
+                MailsQuarantined = of.Where(c => c.Status == InboundMailStatus.Quarantined).Sum(c => c.Count),
+            };
+        }).ToList(), null));
     }
 
     private static async Task<Results<Ok<ConnectionTestDto>, ProblemHttpResult>> TestAsync(

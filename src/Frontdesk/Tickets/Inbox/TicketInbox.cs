@@ -64,8 +64,9 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
             .OrderByDescending(m => m.Id).Select(m => (long?)m.TicketId).FirstOrDefaultAsync(ct);
     }
 
-    public Task<bool> HasMessageIdAsync(string messageId, CancellationToken ct) =>
-        db.Messages.AnyAsync(m => m.ExternalMessageId == messageId, ct);
+    /// <summary>The ticket that already holds the message with this id, if any.</summary>
+    public Task<long?> TicketOfMessageIdAsync(string messageId, CancellationToken ct) =>
+        db.Messages.Where(m => m.ExternalMessageId == messageId).Select(m => (long?)m.TicketId).FirstOrDefaultAsync(ct);
 
     /// <summary>The Message-IDs of a ticket's messages, oldest first, for a reply's References header.</summary>
     public Task<List<string>> MessageIdsAsync(long number, CancellationToken ct) =>
