@@ -18,8 +18,16 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
     public const string AdminEmail = "admin@frontdesk.test";
     public const string Password = "correct-horse-42";
 
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "frontdesk-tests", Guid.NewGuid().ToString("N"));
     private int _people;
+
+    /// <summary>SQLite file and blobs; two apps given the same directory are one Frontdesk restarted.</summary>
+    public string DataDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "frontdesk-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Keep the data directory when the app stops (a restart test starts another app on it).</summary>
+    public bool KeepData { get; init; }
+
+    /// <summary>Extra configuration, as <c>Frontdesk:Section:Key</c>.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public abstract DatabaseProvider Provider { get; }
     protected virtual string? ConnectionString => null;
@@ -30,13 +38,14 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
         // Tests run from the build output, not a publish folder: resolve static assets (and their
         // pre-compressed variants, which browsers ask for) through the build's manifest.
         builder.UseStaticWebAssets();
-        builder.UseSetting("Frontdesk:DataDirectory", _dataDirectory);
+        builder.UseSetting("Frontdesk:DataDirectory", DataDirectory);
         builder.UseSetting("Frontdesk:Database:Provider", Provider.ToString());
         builder.UseSetting("Frontdesk:Demo:Enabled", "false");
         builder.UseSetting("Frontdesk:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Frontdesk:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Frontdesk:Security:SignInAttemptsPerMinute", "100000");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:Frontdesk", ConnectionString);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public virtual Task InitializeAsync()
@@ -48,8 +57,9 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        if (KeepData) return;
         await DropAsync();
-        try { System.IO.Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        try { System.IO.Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     protected virtual Task DropAsync() => Task.CompletedTask;
