@@ -218,6 +218,34 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("Frontdesk.Email.Domain.BlockedSender", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Pattern")
+                        .IsUnique();
+
+                    b.ToTable("BlockedSenders", (string)null);
+                });
+
             modelBuilder.Entity("Frontdesk.Email.Domain.InboundMail", b =>
                 {
                     b.Property<long>("Id")
@@ -954,6 +982,10 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.Property<string>("BodyText")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Cc")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");

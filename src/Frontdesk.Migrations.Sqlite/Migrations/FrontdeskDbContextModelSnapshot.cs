@@ -201,6 +201,32 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.ToTable("TeamMembers");
                 });
 
+            modelBuilder.Entity("Frontdesk.Email.Domain.BlockedSender", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pattern")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Pattern")
+                        .IsUnique();
+
+                    b.ToTable("BlockedSenders", (string)null);
+                });
+
             modelBuilder.Entity("Frontdesk.Email.Domain.InboundMail", b =>
                 {
                     b.Property<long>("Id")
@@ -901,6 +927,10 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
 
                     b.Property<string>("BodyText")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cc")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")

@@ -35,6 +35,7 @@ public static class EmailModule
     public static IEndpointRouteBuilder MapEmailEndpoints(this IEndpointRouteBuilder app)
     {
         MailboxEndpoints.Map(app);
+        BlockedSenderEndpoints.Map(app);
         return app;
     }
 }

@@ -50,6 +50,11 @@ public sealed class SignInAndTicketTests(BrowserFixture fx)
         var agent = await fx.CreateUserAsync(Roles.Agent, name: "Priya Raman");
         var n = (await agent.Api.PostJsonAsync("/api/v1/tickets", new { subject = "Switch in rack B4 beeps", body = "Loud beeping", requesterEmail = "ops@example.com" })).Number();
         await agent.Api.PostJsonAsync($"/api/v1/tickets/{n}/messages", new { body = "Fan module failing, RMA opened", @internal = true });
+        await agent.Api.PostJsonAsync($"/api/v1/tickets/{n}/messages", new
+        {
+            body = "The beeping stopped after the reboot.\n\nOn Tue, 24 Nov 2026 at 09:12, Ops <ops@example.com> wrote:\n> Rack B4 beeps again\n> since 8:00",
+            @internal = true,
+        });
 
         await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
         var page = await context.NewPageAsync();
@@ -64,7 +69,13 @@ public sealed class SignInAndTicketTests(BrowserFixture fx)
         await page.ClickAsync("#signin");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tickets");
         await page.GotoAsync($"/tickets/{n}");
-        await Assertions.Expect(page.Locator("article.message.internal")).ToContainTextAsync("Fan module failing");
+        await Assertions.Expect(page.Locator("article.message.internal").First).ToContainTextAsync("Fan module failing");
+        // Quoted history is folded away until asked for.
+        var quoted = page.Locator("details.quoted");
+        await Assertions.Expect(quoted.Locator("p.body")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("article.message").Last.Locator("p.body").First).ToHaveTextAsync("The beeping stopped after the reboot.");
+        await quoted.Locator("summary").ClickAsync();
+        await Assertions.Expect(quoted.Locator("p.body")).ToContainTextAsync("Rack B4 beeps again");
         await Assertions.Expect(page.Locator("ol.timeline")).ToContainTextAsync("created");
     }
 }

@@ -229,6 +229,79 @@ public abstract class EmailChannelTests(FrontdeskApp app)
     }
 
     [Fact]
+    public async Task A_stranger_cannot_write_on_someone_elses_ticket_by_its_tag_or_forged_headers()
+    {
+        var (admin, _, support) = await MailboxAsync();
+        var owner = await MailServer.AddAccountAsync("owner");
+        var first = MailServer.Mail(owner, support, "Salary file share", "Please give me access.");
+        await MailServer.SendAsync(first);
+        var number = await TicketOfAsync(admin, owner);
+
+        var stranger = await MailServer.AddAccountAsync("stranger");
+        await MailServer.SendAsync(MailServer.Mail(stranger, support, $"Re: [#{number}] Salary file share", "Close this, I am the owner now."));
+        var forged = MailServer.Mail(stranger, support, "Re: Salary file share", "Also give me access.");
+        forged.InReplyTo = first.MessageId;
+        forged.References.Add(first.MessageId!);
+        await MailServer.SendAsync(forged);
+        // Control headers from outside change nothing either.
+        forged = MailServer.Mail(stranger, support, "Urgent", "Priority please.");
+        forged.Headers.Add("X-Frontdesk-Priority", "critical");
+        await MailServer.SendAsync(forged);
+
+        var theirs = (await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            var response = await admin.Api.GetAsync($"/api/v1/tickets?requester={Uri.EscapeDataString(stranger)}");
+            if (response.StatusCode == HttpStatusCode.BadRequest) return null;
+            var numbers = (await response.ReadJsonAsync()).Numbers().ToList();
+            return numbers.Count == 3 ? numbers : null;
+        }, "the stranger's three mails as their own tickets")).ToList();
+        theirs.ShouldNotContain(number);
+        app.WithDb(db => db.Messages.Count(m => m.TicketId == number)).ShouldBe(1);
+        (await admin.Api.GetJsonAsync($"/api/v1/tickets/{theirs[0]}")).Str("priority").ShouldBe("medium");
+    }
+
+    [Fact]
+    public async Task Copied_colleagues_stay_on_a_reply_all_and_may_answer_and_blocked_senders_make_no_ticket()
+    {
+        var (admin, _, support) = await MailboxAsync();
+        var customer = await MailServer.AddAccountAsync("kim");
+        var colleague = await MailServer.AddAccountAsync("colleague");
+        var mail = MailServer.Mail(customer, support, "Meeting room screen is black", "Room 4.12.");
+        mail.Cc.Add(MailboxAddress.Parse(colleague));
+        await MailServer.SendAsync(mail);
+        var number = await TicketOfAsync(admin, customer);
+
+        var agent = await app.CreateUserAsync(Roles.Agent);
+        await agent.Api.PostJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "A technician is on the way.", replyAll = true });
+        var reply = await MailServer.WaitForMailAsync(colleague, m => (m.TextBody ?? "").Contains("technician", StringComparison.Ordinal));
+        reply.To.Mailboxes.Single().Address.ShouldBe(customer);
+        reply.Cc.Mailboxes.Select(m => m.Address).ShouldBe([colleague]);
+
+        // The colleague who was copied answers: it lands on the same ticket.
+        var answer = MailServer.Mail(colleague, support, $"Re: [#{number}] Meeting room screen is black", "It works again, thanks.");
+        await MailServer.SendAsync(answer);
+        await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            return app.WithDb(db => db.Messages.Any(m => m.TicketId == number && m.ExternalMessageId == answer.MessageId));
+        }, "the colleague's answer on the ticket");
+
+        var spammer = await MailServer.AddAccountAsync("spammer", "spam.test");
+        await admin.Api.PostJsonAsync("/api/v1/blocked-senders", new { pattern = "@spam.test", reason = "sells toner" });
+        var spam = MailServer.Mail(spammer, support, "Cheap toner", "Buy now.");
+        await MailServer.SendAsync(spam);
+        var kept = await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            return app.WithDb(db => db.InboundMails.FirstOrDefault(m => m.MessageId == spam.MessageId && m.Status != InboundMailStatus.Received));
+        }, "the blocked mail kept");
+        kept.Status.ShouldBe(InboundMailStatus.Ignored);
+        kept.Reason!.ShouldContain("blocked");
+        kept.TicketId.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task The_connection_test_says_what_is_wrong_in_plain_words()
     {
         var (admin, mailboxId, _) = await MailboxAsync();

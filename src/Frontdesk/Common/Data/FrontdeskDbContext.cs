@@ -32,6 +32,7 @@ public sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> opti
     public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
     public DbSet<InboundMail> InboundMails => Set<InboundMail>();
     public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
+    public DbSet<BlockedSender> BlockedSenders => Set<BlockedSender>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -42,6 +42,17 @@ internal sealed class InboundMailConfiguration : IEntityTypeConfiguration<Inboun
     }
 }
 
+internal sealed class BlockedSenderConfiguration : IEntityTypeConfiguration<BlockedSender>
+{
+    public void Configure(EntityTypeBuilder<BlockedSender> b)
+    {
+        b.ToTable("BlockedSenders");
+        b.Property(s => s.Pattern).HasMaxLength(320);
+        b.HasIndex(s => s.Pattern).IsUnique();
+        b.Property(s => s.Reason).HasMaxLength(500);
+    }
+}
+
 internal sealed class OutboundMailConfiguration : IEntityTypeConfiguration<OutboundMail>
 {
     public void Configure(EntityTypeBuilder<OutboundMail> b)

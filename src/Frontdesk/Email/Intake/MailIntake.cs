@@ -86,6 +86,12 @@ public sealed class MailIntake(
             await SaveAsync(mail, InboundMailStatus.Ignored, $"Sent from our own mailbox {address}: never turned into a ticket.", ct);
             return;
         }
+        var blocked = (await db.BlockedSenders.AsNoTracking().ToListAsync(ct)).FirstOrDefault(b => b.Matches(address));
+        if (blocked is not null)
+        {
+            await SaveAsync(mail, InboundMailStatus.Ignored, $"The sender {address} is blocked ({blocked.Pattern}{(blocked.Reason is null ? "" : ": " + blocked.Reason)}).", ct);
+            return;
+        }
         if (mail.MessageId is { Length: > 0 } messageId && await inbox.TicketOfMessageIdAsync(messageId, ct) is { } known)
         {
             mail.TicketId = known;
@@ -102,8 +108,11 @@ public sealed class MailIntake(
         var person = await people.FindOrCreateAsync(address, from.Name, ct);
         var content = await MailContent.ReadAsync(message, blobs, mailbox.MaxMessageBytes, ct);
         var now = clock.GetUtcNow();
-        var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, content.Files);
-        var ticket = await ThreadAsync(message, person.Id, ct);
+        var ours = mailboxes.Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
+        var cc = message.Cc.Mailboxes.Concat(message.To.Mailboxes).Select(m => Person.NormalizeEmail(m.Address))
+            .Where(a => a != address && !ours.Contains(a) && PeopleDirectory.IsValidEmail(a)).Distinct().Take(50).ToList();
+        var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, content.Files, Cc: cc);
+        var ticket = await ThreadAsync(message, person, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         string? note = null;
         if (ticket is not null && ticket.StatusCategory != StatusCategory.Closed)
@@ -133,10 +142,10 @@ public sealed class MailIntake(
     }
 
     /// <summary>The ticket a reply belongs to: by the tag in the subject, then by the mail headers; only for a sender who is on it.</summary>
-    private async Task<Ticket?> ThreadAsync(MimeMessage message, long senderId, CancellationToken ct)
+    private async Task<Ticket?> ThreadAsync(MimeMessage message, Person sender, CancellationToken ct)
     {
         if (MailClassifier.TicketNumber(message.Subject) is { } number && await inbox.FindAsync(number, ct) is { } tagged
-            && await IsParticipantAsync(tagged, senderId, ct))
+            && await IsParticipantAsync(tagged, sender, ct))
         {
             return tagged;
         }
@@ -148,11 +157,14 @@ public sealed class MailIntake(
         if (byHeaders is null) return null;
         var ticket = await inbox.FindAsync(byHeaders.Value, ct);
         // A forged In-Reply-To must not put a stranger's words on somebody else's ticket.
-        return ticket is not null && await IsParticipantAsync(ticket, senderId, ct) ? ticket : null;
+        return ticket is not null && await IsParticipantAsync(ticket, sender, ct) ? ticket : null;
     }
 
-    private async Task<bool> IsParticipantAsync(Ticket ticket, long personId, CancellationToken ct) =>
-        ticket.RequesterId == personId || await db.Messages.AnyAsync(m => m.TicketId == ticket.Id && m.AuthorId == personId, ct);
+    /// <summary>The requester, someone who wrote on the ticket, or someone copied on its mails.</summary>
+    private async Task<bool> IsParticipantAsync(Ticket ticket, Person person, CancellationToken ct) =>
+        ticket.RequesterId == person.Id
+        || await db.Messages.AnyAsync(m => m.TicketId == ticket.Id && m.AuthorId == person.Id, ct)
+        || await inbox.WasCopiedAsync(ticket.Id, person.Email, ct);
 
     private async Task BounceAsync(InboundMail mail, MimeMessage message, CancellationToken ct)
     {

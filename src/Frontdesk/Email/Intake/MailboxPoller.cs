@@ -8,7 +8,6 @@ using MailKit.Net.Imap;
 using MailKit.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -24,42 +23,14 @@ namespace Frontdesk.Email.Intake;
 /// restart never takes a mail twice, and a mail that fails to process never holds up the next.
 /// </summary>
 public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<MailboxPoller> log)
-    : BackgroundService
+    : MailWorker(options, log)
 {
     /// <summary>Raw mails above this are refused by the blob store; the mailbox limit for processing is far lower.</summary>
     private const long HardLimit = 512L * 1024 * 1024;
     private const int BatchSize = 200;
     private const int FetchChunk = 50;
 
-    private readonly SemaphoreSlim _wake = new(0);
-    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-
-    /// <summary>Polls due mailboxes now instead of at the next tick (a mailbox was just added).</summary>
-    public void Wake() => _wake.Release();
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Email.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await PollDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Polling mailboxes failed; trying again shortly");
-            }
-            try
-            {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task RoundAsync(CancellationToken ct) => PollDueAsync(ct);
 
     /// <summary>Polls every active mailbox now, due or not ("fetch now").</summary>
     public Task PollAllAsync(CancellationToken ct) => PollDueAsync(ct, all: true);
@@ -108,9 +79,9 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
     private async Task<bool> LeaseAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var until = now.AddSeconds(options.Value.Email.LeaseSeconds);
+        var until = now.AddSeconds(Options.Email.LeaseSeconds);
         return await db.Mailboxes.Where(m => m.Id == mailboxId && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, _node).SetProperty(m => m.LeaseUntil, until), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Node).SetProperty(m => m.LeaseUntil, until), ct) == 1;
     }
 
     private async Task FetchAsync(IServiceProvider services, FrontdeskDbContext db, Mailbox mailbox, CancellationToken ct)
@@ -220,8 +191,8 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
 
     private Task<int> RenewAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
     {
-        var until = clock.GetUtcNow().AddSeconds(options.Value.Email.LeaseSeconds);
-        return db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == _node).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), ct);
+        var until = clock.GetUtcNow().AddSeconds(Options.Email.LeaseSeconds);
+        return db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == Node).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), ct);
     }
 
     private static string? Cut(string? value, int max) => value is { Length: > 0 } v && v.Length > max ? v[..max] : value;

@@ -7,7 +7,6 @@ using Frontdesk.Tickets.Inbox;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,38 +18,14 @@ namespace Frontdesk.Email.Outbox;
 /// (5xx) is marked failed with the server's answer, which agents see on the message.
 /// </summary>
 public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<OutboxSender> log)
-    : BackgroundService
+    : MailWorker(options, log)
 {
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(3)];
 
-    private readonly SemaphoreSlim _wake = new(0);
-    private readonly string _node = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
-
-    public void Wake() => _wake.Release();
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RoundAsync(CancellationToken ct)
     {
-        if (!options.Value.Email.Enabled) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendDueAsync(stoppingToken) > 0) { }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Sending the outbox failed; trying again shortly");
-            }
-            try
-            {
-                await _wake.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        while (await SendDueAsync(ct) > 0) { }
     }
 
     /// <summary>Sends what is due; returns how many mails it handled.</summary>
@@ -87,10 +62,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
 
     private async Task<bool> ClaimAsync(FrontdeskDbContext db, long id, DateTimeOffset now, CancellationToken ct)
     {
-        var until = now.AddSeconds(options.Value.Email.LeaseSeconds);
+        var until = now.AddSeconds(Options.Email.LeaseSeconds);
         return await db.OutboundMails
             .Where(o => o.Id == id && o.Status == OutboundMailStatus.Queued && (o.LeaseUntil == null || o.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, _node).SetProperty(o => o.LeaseUntil, until), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, Node).SetProperty(o => o.LeaseUntil, until), ct) == 1;
     }
 
     private async Task SendOneAsync(IServiceProvider services, FrontdeskDbContext db, long id, Dictionary<long, SmtpClient> clients, CancellationToken ct)

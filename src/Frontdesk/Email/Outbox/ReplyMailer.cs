@@ -30,6 +30,7 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Time
             TicketId = ticket.Id,
             Kind = OutboundMailKind.AgentReply,
             To = requester.Email,
+            Cc = reply.Cc,
             Subject = $"Re: {MailClassifier.Tag(ticket.Id)} {ticket.Subject}",
             TextBody = reply.BodyText + MailTemplates.Render(MailTemplates.ReplyFooter, requester, ticket),
             HtmlBody = reply.BodyHtml,

@@ -73,6 +73,7 @@ internal sealed class TicketMessageConfiguration : IEntityTypeConfiguration<Tick
         b.ToTable("Messages");
         b.Property(m => m.ExternalMessageId).HasMaxLength(998);
         b.Property(m => m.DeliveryDetail).HasMaxLength(2000);
+        b.Property(m => m.Cc).HasMaxLength(4000);
         b.HasIndex(m => new { m.TicketId, m.Id });
         b.HasIndex(m => m.ExternalMessageId);
         b.HasOne(m => m.Ticket).WithMany().HasForeignKey(m => m.TicketId);

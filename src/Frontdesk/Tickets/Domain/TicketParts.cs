@@ -37,6 +37,9 @@ public sealed class TicketMessage
     /// <summary>RFC 5322 Message-ID for mail in and out.</summary>
     public string? ExternalMessageId { get; set; }
 
+    /// <summary>Addresses copied on the mail (comma separated, lower-case): kept on a reply-all.</summary>
+    public string? Cc { get; set; }
+
     /// <summary>For a reply sent by mail: queued, sent, or failed with the server's answer.</summary>
     public MailDelivery? Delivery { get; set; }
     public string? DeliveryDetail { get; set; }

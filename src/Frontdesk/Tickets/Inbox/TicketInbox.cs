@@ -17,7 +17,8 @@ public sealed record InboundMessage(
     string? BodyHtml,
     string? ExternalMessageId,
     IReadOnlyList<InboundFile> Files,
-    bool IsInternal = false);
+    bool IsInternal = false,
+    IReadOnlyList<string>? Cc = null);
 
 /// <summary>A file already in the blob store.</summary>
 public sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline);
@@ -92,6 +93,7 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
             BodyText = string.IsNullOrWhiteSpace(text) ? "(no text)" : text,
             BodyHtml = string.IsNullOrWhiteSpace(m.BodyHtml) ? null : html.Clean(m.BodyHtml),
             ExternalMessageId = m.ExternalMessageId,
+            Cc = m.Cc is { Count: > 0 } cc ? Cut(string.Join(',', cc), 4000) : null,
             CreatedAt = now,
         };
         db.Messages.Add(message);
@@ -114,6 +116,12 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
         }
         return message;
     }
+
+    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
+
+    /// <summary>Whether the address was copied on any mail of the ticket.</summary>
+    public Task<bool> WasCopiedAsync(long number, string address, CancellationToken ct) =>
+        db.Messages.AnyAsync(m => m.TicketId == number && m.Cc != null && ("," + m.Cc + ",").Contains("," + address + ","), ct);
 
     /// <summary>One line, no control characters, within the subject limit; never empty.</summary>
     public static string CleanSubject(string? subject)

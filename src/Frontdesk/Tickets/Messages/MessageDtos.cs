@@ -7,7 +7,8 @@ namespace Frontdesk.Tickets.Messages;
 /// <param name="Body">Plain text.</param>
 /// <param name="BodyHtml">Optional HTML; sanitized.</param>
 /// <param name="Internal">True for an internal note that customers never see.</param>
-public sealed record AddMessageRequest(string? Body, string? BodyHtml = null, bool Internal = false);
+/// <param name="ReplyAll">For a reply by mail: copy everyone the customer's last mail was copied to.</param>
+public sealed record AddMessageRequest(string? Body, string? BodyHtml = null, bool Internal = false, bool ReplyAll = false);
 
 /// <param name="Delivery">For a reply sent by mail (staff see it): queued, sent or failed.</param>
 /// <param name="DeliveryDetail">The mail server's answer when sending failed (staff only).</param>

@@ -47,6 +47,8 @@ public sealed class MessageHandlers(
         db.SearchDocuments.Add(SearchIndex.ForMessage(message));
         if (caller.IsStaff && !request.Internal)
         {
+            if (request.ReplyAll) message.Cc = await db.Messages.Where(m => m.TicketId == ticket.Id && !m.IsInternal && m.Channel == Channel.Email && m.Delivery == null)
+                .OrderByDescending(m => m.Id).Select(m => m.Cc).FirstOrDefaultAsync(ct);
             foreach (var listener in listeners) await listener.OnStaffReplyAsync(ticket, message, ct);
         }
         try
