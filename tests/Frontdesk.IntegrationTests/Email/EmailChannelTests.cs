@@ -302,6 +302,48 @@ public abstract class EmailChannelTests(FrontdeskApp app)
     }
 
     [Fact]
+    public async Task A_refused_reply_shows_the_servers_answer_and_a_bounce_becomes_a_note_on_its_ticket()
+    {
+        var (admin, _, support) = await MailboxAsync();
+        // The mail server knows no such account: it refuses the reply at RCPT with 550.
+        var gone = $"left-the-company-{Guid.NewGuid():N}@example.test";
+        var agent = await app.CreateUserAsync(Roles.Agent);
+        var number = (await agent.Api.PostJsonAsync("/api/v1/tickets", new { subject = "Return the laptop", body = "Leaver", requesterEmail = gone })).Number();
+        await agent.Api.PostJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "Please bring the laptop to room 1.04." });
+        var reply = await Eventually.GetAsync(async () =>
+        {
+            var items = (await agent.Api.GetJsonAsync($"/api/v1/tickets/{number}/messages"))["items"]!.AsArray();
+            return items.FirstOrDefault(m => m!["delivery"]?.GetValue<string>() == "failed");
+        }, "the reply marked as failed");
+        reply!.Str("deliveryDetail").ShouldContain("550");
+
+        // A delivery report for a mail we sent lands on that mail's ticket as a note for agents.
+        var customer = await MailServer.AddAccountAsync("bounced");
+        await MailServer.SendAsync(MailServer.Mail(customer, support, "Phone broken", "Screen cracked."));
+        var ticket = await TicketOfAsync(admin, customer);
+        var ack = await MailServer.WaitForMailAsync(customer, m => (m.Subject ?? "").Contains($"[#{ticket}]", StringComparison.Ordinal));
+        var report = new MimeMessage { Subject = "Undelivered Mail Returned to Sender" };
+        report.From.Add(new MailboxAddress("Mail Delivery System", $"mailer-daemon@{support.Split('@')[1]}"));
+        report.To.Add(MailboxAddress.Parse(support));
+        var dsn = new MultipartReport("delivery-status");
+        dsn.Add(new TextPart("plain") { Text = "Your mail could not be delivered." });
+        var status = new MessageDeliveryStatus();
+        status.StatusGroups.Add(new HeaderList { { "Reporting-MTA", "dns; mx.example.test" } });
+        status.StatusGroups.Add(new HeaderList { { "Final-Recipient", $"rfc822; {customer}" }, { "Action", "failed" }, { "Status", "5.2.2" }, { "Diagnostic-Code", "smtp; 552 mailbox full" } });
+        dsn.Add(status);
+        dsn.Add(new MessagePart { Message = ack });
+        report.Body = dsn;
+        await MailServer.AppendAsync(support, report, seen: false);
+        await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            return app.WithDb(db => db.Messages.Any(m => m.TicketId == ticket && m.IsInternal && m.BodyText.Contains("mailbox full")));
+        }, "the bounce as a note");
+        app.WithDb(db => db.People.Single(p => p.Email == customer).EmailFailingSince).ShouldNotBeNull();
+        app.WithDb(db => db.OutboundMails.Count(o => o.TicketId == ticket)).ShouldBe(1); // the bounce got no answer
+    }
+
+    [Fact]
     public async Task The_connection_test_says_what_is_wrong_in_plain_words()
     {
         var (admin, mailboxId, _) = await MailboxAsync();
