@@ -108,6 +108,14 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         messages.Count.ShouldBe(3);
         // The internal note never goes out by mail.
         (await MailServer.InboxAsync(customer)).ShouldNotContain(m => (m.TextBody ?? "").Contains("Internal", StringComparison.Ordinal));
+
+        // Resolving the ticket tells the customer, threaded, as an automatic mail.
+        (await agent.Api.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "Resolved" }, null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var resolved = await MailServer.WaitForMailAsync(customer, m => (m.TextBody ?? "").Contains("we have resolved your request", StringComparison.Ordinal));
+        resolved.Subject.ShouldBe($"Re: [#{number}] Laptop will not charge");
+        resolved.Headers[HeaderId.AutoSubmitted].ShouldBe("auto-replied");
+        resolved.InReplyTo.ShouldBe(reply.MessageId);
+        resolved.References.ShouldContain(first.MessageId);
     }
 
     [Fact]

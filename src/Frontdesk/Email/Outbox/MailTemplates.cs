@@ -21,6 +21,16 @@ internal static class MailTemplates
         Your service desk
         """;
 
+    public const string Resolved =
+        """
+        Hello {{first name}},
+
+        we have resolved your request #{{number}}: "{{subject}}".
+        If the problem is not solved, reply to this mail and the ticket opens again.
+
+        Your service desk
+        """;
+
     public const string ReplyFooter =
         """
 

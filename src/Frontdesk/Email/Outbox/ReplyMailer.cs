@@ -7,38 +7,60 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Email.Outbox;
 
-/// <summary>Sends an agent's public reply to the requester by mail, through the outbox, threaded under their mails.</summary>
+/// <summary>Sends an agent's public reply, and the news that a ticket is resolved, to the requester by mail, through the outbox, threaded under their mails.</summary>
 internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, TimeProvider clock) : ITicketReplyListener
 {
+    public async Task OnResolvedAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
+        var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
+        await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Resolved, MailTemplates.Render(MailTemplates.Resolved, requester, ticket), ct);
+    }
+
     public async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)
     {
-        // Answer from the mailbox the customer last wrote to; else from the first one.
-        var mailboxId = await db.InboundMails.Where(m => m.TicketId == ticket.Id).OrderByDescending(m => m.Id).Select(m => (long?)m.MailboxId).FirstOrDefaultAsync(ct);
-        var mailbox = mailboxId is null
-            ? await db.Mailboxes.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Id).FirstOrDefaultAsync(ct)
-            : await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mailboxId, ct);
-        if (mailbox is null) return;
+        if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
         var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
+        var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.AgentReply,
+            reply.BodyText + MailTemplates.Render(MailTemplates.ReplyFooter, requester, ticket), ct);
+        mail.Cc = reply.Cc;
+        mail.HtmlBody = reply.BodyHtml;
+        // The reply carries the mail's Message-ID: customers' answers thread to it, and the
+        // sender reports delivery on it.
+        reply.ExternalMessageId = mail.MessageId;
+        reply.Delivery = MailDelivery.Queued;
+    }
+
+    /// <summary>A mail to the requester, threaded under the ticket's earlier mails, in the outbox.</summary>
+    private async Task<OutboundMail> QueueAsync(Mailbox mailbox, Ticket ticket, string to, OutboundMailKind kind, string text, CancellationToken ct)
+    {
         var earlier = await inbox.MessageIdsAsync(ticket.Id, ct);
         var now = clock.GetUtcNow();
-        var messageId = MailComposer.NewMessageId(mailbox);
-        reply.ExternalMessageId = messageId;
-        reply.Delivery = MailDelivery.Queued;
-        db.OutboundMails.Add(new OutboundMail
+        var mail = new OutboundMail
         {
             MailboxId = mailbox.Id,
             TicketId = ticket.Id,
-            Kind = OutboundMailKind.AgentReply,
-            To = requester.Email,
-            Cc = reply.Cc,
+            Kind = kind,
+            To = to,
             Subject = $"Re: {MailClassifier.Tag(ticket.Id)} {ticket.Subject}",
-            TextBody = reply.BodyText + MailTemplates.Render(MailTemplates.ReplyFooter, requester, ticket),
-            HtmlBody = reply.BodyHtml,
-            MessageId = messageId,
+            TextBody = text,
+            MessageId = MailComposer.NewMessageId(mailbox),
             InReplyTo = earlier.LastOrDefault(),
             References = earlier.Count == 0 ? null : string.Join(' ', earlier.TakeLast(20).Select(id => $"<{id}>")),
+            IsAutomatic = kind != OutboundMailKind.AgentReply,
             NextAttemptAt = now,
             CreatedAt = now,
-        });
+        };
+        db.OutboundMails.Add(mail);
+        return mail;
+    }
+
+    /// <summary>The mailbox the customer last wrote to; else the first one; null when there is none.</summary>
+    private async Task<Mailbox?> MailboxForAsync(Ticket ticket, CancellationToken ct)
+    {
+        var mailboxId = await db.InboundMails.Where(m => m.TicketId == ticket.Id).OrderByDescending(m => m.Id).Select(m => (long?)m.MailboxId).FirstOrDefaultAsync(ct);
+        return mailboxId is null
+            ? await db.Mailboxes.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Id).FirstOrDefaultAsync(ct)
+            : await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mailboxId, ct);
     }
 }

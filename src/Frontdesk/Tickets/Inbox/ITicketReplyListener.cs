@@ -10,4 +10,7 @@ namespace Frontdesk.Tickets.Inbox;
 public interface ITicketReplyListener
 {
     Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct);
+
+    /// <summary>The ticket was just moved to a resolved status by staff.</summary>
+    Task OnResolvedAsync(Ticket ticket, CancellationToken ct);
 }

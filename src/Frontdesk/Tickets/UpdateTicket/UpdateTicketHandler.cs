@@ -5,12 +5,14 @@ using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity.Domain;
 using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets.UpdateTicket;
 
 /// <summary>Applies staff changes to a ticket, refusing a write based on a stale version (412).</summary>
-public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, TimeProvider clock)
+public sealed class UpdateTicketHandler(
+    FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, IEnumerable<ITicketReplyListener> listeners, TimeProvider clock)
 {
     public async Task<int> HandleAsync(long number, UpdateTicketRequest request, int? expectedVersion, Caller caller, CancellationToken ct)
     {
@@ -61,7 +63,12 @@ public sealed class UpdateTicketHandler(FrontdeskDbContext db, TicketAccess acce
         if (status is not null)
         {
             var current = await db.TicketStatuses.Where(s => s.Id == ticket.StatusId).Select(s => s.Name).FirstAsync(ct);
+            var wasResolved = ticket.StatusCategory == StatusCategory.Resolved;
             ticket.ChangeStatus(status, me, now, current);
+            if (!wasResolved && ticket.StatusCategory == StatusCategory.Resolved)
+            {
+                foreach (var listener in listeners) await listener.OnResolvedAsync(ticket, ct);
+            }
         }
         if (!db.ChangeTracker.HasChanges()) return ticket.Version;
         ticket.Touch(now);
