@@ -314,6 +314,28 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.ToTable("InboundMails", (string)null);
                 });
 
+            modelBuilder.Entity("Frontdesk.Email.Domain.MailTemplate", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Html")
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("MailTemplates", (string)null);
+                });
+
             modelBuilder.Entity("Frontdesk.Email.Domain.Mailbox", b =>
                 {
                     b.Property<long>("Id")

@@ -293,6 +293,28 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.ToTable("InboundMails", (string)null);
                 });
 
+            modelBuilder.Entity("Frontdesk.Email.Domain.MailTemplate", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Html")
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("MailTemplates", (string)null);
+                });
+
             modelBuilder.Entity("Frontdesk.Email.Domain.Mailbox", b =>
                 {
                     b.Property<long>("Id")

@@ -17,6 +17,7 @@ public static class EmailModule
         services.AddSingleton<ConnectionTester>();
         services.AddScoped<MailIntake>();
         services.AddScoped<MailComposer>();
+        services.AddScoped<MailTemplateStore>();
         services.AddScoped<ITicketReplyListener, ReplyMailer>();
         services.AddSingleton<MailboxPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
@@ -36,6 +37,7 @@ public static class EmailModule
     {
         MailboxEndpoints.Map(app);
         BlockedSenderEndpoints.Map(app);
+        MailTemplateEndpoints.Map(app);
         return app;
     }
 }

@@ -33,6 +33,7 @@ public sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> opti
     public DbSet<InboundMail> InboundMails => Set<InboundMail>();
     public DbSet<OutboundMail> OutboundMails => Set<OutboundMail>();
     public DbSet<BlockedSender> BlockedSenders => Set<BlockedSender>();
+    public DbSet<MailTemplate> MailTemplates => Set<MailTemplate>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -42,6 +42,18 @@ internal sealed class InboundMailConfiguration : IEntityTypeConfiguration<Inboun
     }
 }
 
+internal sealed class MailTemplateConfiguration : IEntityTypeConfiguration<MailTemplate>
+{
+    public void Configure(EntityTypeBuilder<MailTemplate> b)
+    {
+        b.ToTable("MailTemplates");
+        b.HasKey(t => t.Kind);
+        b.Property(t => t.Kind).ValueGeneratedNever();
+        b.Property(t => t.Text).HasMaxLength(20_000);
+        b.Property(t => t.Html).HasMaxLength(100_000);
+    }
+}
+
 internal sealed class BlockedSenderConfiguration : IEntityTypeConfiguration<BlockedSender>
 {
     public void Configure(EntityTypeBuilder<BlockedSender> b)

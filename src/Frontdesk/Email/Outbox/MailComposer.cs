@@ -14,7 +14,7 @@ namespace Frontdesk.Email.Outbox;
 /// Writes outgoing mails into the outbox (the caller saves them with its change) and turns an
 /// outbox row into MIME with headers that make mail clients thread it.
 /// </summary>
-public sealed class MailComposer(FrontdeskDbContext db, IOptions<FrontdeskOptions> options, TimeProvider clock)
+public sealed class MailComposer(FrontdeskDbContext db, MailTemplateStore templates, IOptions<FrontdeskOptions> options, TimeProvider clock)
 {
     /// <summary>Queues the "we have your request" mail, unless this address had its hourly share of automatic mail. Returns why not, or null.</summary>
     public async Task<string?> AcknowledgeAsync(Mailbox mailbox, Ticket ticket, Person requester, MimeMessage received, CancellationToken ct)
@@ -25,7 +25,7 @@ public sealed class MailComposer(FrontdeskDbContext db, IOptions<FrontdeskOption
         var recent = await db.OutboundMails.CountAsync(o => o.To == requester.Email && o.IsAutomatic && o.CreatedAt > since, ct);
         if (recent >= cap) return $"No acknowledgement: {requester.Email} had {recent} automatic mails in the last hour (the limit stops mail storms).";
         var references = received.References.Append(received.MessageId).OfType<string>().TakeLast(20).ToList();
-        var text = MailTemplates.Render(MailTemplates.Acknowledgement, requester, ticket);
+        var (text, html) = await templates.RenderAsync(MailTemplateKind.Acknowledgement, requester, ticket, ct);
         db.OutboundMails.Add(new OutboundMail
         {
             MailboxId = mailbox.Id,
@@ -34,6 +34,7 @@ public sealed class MailComposer(FrontdeskDbContext db, IOptions<FrontdeskOption
             To = requester.Email,
             Subject = $"{MailClassifier.Tag(ticket.Id)} {ticket.Subject}",
             TextBody = text,
+            HtmlBody = html,
             MessageId = NewMessageId(mailbox),
             InReplyTo = received.MessageId,
             References = references.Count == 0 ? null : string.Join(' ', references.Select(r => $"<{r}>")),

@@ -1,14 +1,15 @@
 using Frontdesk.Directory.Domain;
+using Frontdesk.Email.Domain;
 using Ticket = Frontdesk.Tickets.Domain.Ticket;
 
 namespace Frontdesk.Email.Outbox;
 
 /// <summary>
-/// The built-in mail texts. Placeholders are replaced literally ({{first name}}, {{number}},
-/// {{subject}}, {{name}}): no expressions, so text a customer wrote (a subject with "{{7*7}}")
-/// is printed as it is, never evaluated.
+/// The built-in mail texts, which admins may replace (<see cref="MailTemplate"/>). Placeholders are
+/// replaced literally ({{first name}}, {{name}}, {{number}}, {{subject}}): no expressions, so text a
+/// customer wrote (a subject with "{{7*7}}") is printed as it is, never evaluated.
 /// </summary>
-internal static class MailTemplates
+internal static partial class MailTemplates
 {
     public const string Acknowledgement =
         """
@@ -39,10 +40,24 @@ internal static class MailTemplates
         Reply to this mail to answer; keep [#{{number}}] in the subject.
         """;
 
-    public static string Render(string template, Person person, Ticket ticket)
+    /// <summary>The placeholders a template may use.</summary>
+    public static readonly IReadOnlyList<string> Placeholders = ["{{first name}}", "{{name}}", "{{number}}", "{{subject}}"];
+
+    public static string Default(MailTemplateKind kind) => kind switch
+    {
+        MailTemplateKind.Acknowledgement => Acknowledgement,
+        MailTemplateKind.ReplyFooter => ReplyFooter,
+        _ => Resolved,
+    };
+
+    /// <summary>Placeholders in <paramref name="template"/> that do not exist ("{{7*7}}", "{{password}}").</summary>
+    public static IReadOnlyList<string> Unknown(string template) =>
+        PlaceholderPattern().Matches(template).Select(m => m.Value).Where(p => !Placeholders.Contains(p)).Distinct().ToList();
+
+    /// <summary>Fills the placeholders once, left to right: a value that contains a placeholder is not expanded again.</summary>
+    public static string Render(string template, Person person, Ticket ticket, bool html = false)
     {
         var first = person.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? person.Name;
-        // One pass over the template: a value that contains a placeholder is not expanded again.
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["{{first name}}"] = first,
@@ -50,20 +65,10 @@ internal static class MailTemplates
             ["{{number}}"] = ticket.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["{{subject}}"] = ticket.Subject,
         };
-        var result = new System.Text.StringBuilder();
-        var i = 0;
-        while (i < template.Length)
-        {
-            var match = values.Keys.FirstOrDefault(k => string.CompareOrdinal(template, i, k, 0, k.Length) == 0);
-            if (match is null)
-            {
-                result.Append(template[i]);
-                i++;
-                continue;
-            }
-            result.Append(values[match]);
-            i += match.Length;
-        }
-        return result.ToString();
+        return PlaceholderPattern().Replace(template, m =>
+            values.TryGetValue(m.Value, out var value) ? (html ? System.Net.WebUtility.HtmlEncode(value) : value) : m.Value);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\{[^{}]{1,40}\}\}", System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial System.Text.RegularExpressions.Regex PlaceholderPattern();
 }

@@ -8,21 +8,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Email.Outbox;
 
 /// <summary>Sends an agent's public reply, and the news that a ticket is resolved, to the requester by mail, through the outbox, threaded under their mails.</summary>
-internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, TimeProvider clock) : ITicketReplyListener
+internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, MailTemplateStore templates, TimeProvider clock) : ITicketReplyListener
 {
     public async Task OnResolvedAsync(Ticket ticket, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
         var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
-        await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Resolved, MailTemplates.Render(MailTemplates.Resolved, requester, ticket), ct);
+        var (text, html) = await templates.RenderAsync(MailTemplateKind.Resolved, requester, ticket, ct);
+        var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Resolved, text, ct);
+        mail.HtmlBody = html;
     }
 
     public async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
         var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
-        var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.AgentReply,
-            reply.BodyText + MailTemplates.Render(MailTemplates.ReplyFooter, requester, ticket), ct);
+        var (footer, _) = await templates.RenderAsync(MailTemplateKind.ReplyFooter, requester, ticket, ct);
+        var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.AgentReply, reply.BodyText + footer, ct);
         mail.Cc = reply.Cc;
         mail.HtmlBody = reply.BodyHtml;
         // The reply carries the mail's Message-ID: customers' answers thread to it, and the
