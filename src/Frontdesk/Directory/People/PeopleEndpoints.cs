@@ -10,9 +10,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Directory.People;
 
+/// <param name="EmailFailingSince">Set when mail to the address bounced; <paramref name="EmailFailure"/> says why.</param>
 public sealed record PersonDto(
     long Id, string Name, string Email, string? Phone, string? MobilePhone, long? OrganizationId, long? DepartmentId,
-    long? SiteId, string TimeZone, long? ManagerId, bool IsVip);
+    long? SiteId, string TimeZone, long? ManagerId, bool IsVip, DateTimeOffset? EmailFailingSince = null, string? EmailFailure = null);
+
+/// <summary>Changes to a person (staff); fields left out stay as they are. The e-mail address is not changed here:
+/// it is how a person signs in and how mail finds their tickets.</summary>
+/// <param name="EmailWorksAgain">True clears the "address failing" mark after a bounce was sorted out.</param>
+public sealed record UpdatePersonRequest(
+    string? Name = null, string? Phone = null, string? MobilePhone = null, long? OrganizationId = null, long? DepartmentId = null,
+    long? SiteId = null, string? TimeZone = null, long? ManagerId = null, bool? IsVip = null, bool? EmailWorksAgain = null);
 
 /// <summary>A new person (staff only).</summary>
 public sealed record CreatePersonRequest(
@@ -27,6 +35,8 @@ internal static class PeopleEndpoints
         group.MapGet("/", ListAsync).WithSummary("List people, optionally filtered by name or e-mail").ProducesValidationProblem();
         group.MapGet("/{id:long}", GetAsync).WithSummary("One person").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithSummary("Add a person").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a person's details").ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<Page<PersonDto>>, ValidationProblem>> ListAsync(
@@ -81,6 +91,44 @@ internal static class PeopleEndpoints
         return TypedResults.Created($"/api/v1/people/{person.Id}", ToDto(person));
     }
 
+    private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
+        long id, UpdatePersonRequest request, FrontdeskDbContext db, CancellationToken ct)
+    {
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null) return Problems.NotFound($"Person {id}");
+        var errors = new Errors();
+        if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)) errors.Add("name", "name must be 1-200 characters.");
+        if (request.Phone is { Length: > 50 }) errors.Add("phone", "phone is limited to 50 characters.");
+        if (request.MobilePhone is { Length: > 50 }) errors.Add("mobilePhone", "mobilePhone is limited to 50 characters.");
+        if (request.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _))
+        {
+            errors.Add("timeZone", $"'{request.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
+        }
+        if (request.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org, ct)) errors.Add("organizationId", $"There is no organization {org}.");
+        if (request.DepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department, ct)) errors.Add("departmentId", $"There is no department {department}.");
+        if (request.SiteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site, ct)) errors.Add("siteId", $"There is no site {site}.");
+        if (request.ManagerId == id) errors.Add("managerId", "A person cannot be their own manager.");
+        else if (request.ManagerId is { } manager && !await db.People.AnyAsync(p => p.Id == manager, ct)) errors.Add("managerId", $"There is no person {manager}.");
+        if (errors.Any) return Problems.Invalid(errors);
+        if (request.Name is not null) person.Name = request.Name.Trim();
+        if (request.Phone is not null) person.Phone = request.Phone.Trim();
+        if (request.MobilePhone is not null) person.MobilePhone = request.MobilePhone.Trim();
+        if (request.OrganizationId is not null) person.OrganizationId = request.OrganizationId;
+        if (request.DepartmentId is not null) person.DepartmentId = request.DepartmentId;
+        if (request.SiteId is not null) person.SiteId = request.SiteId;
+        if (request.TimeZone is not null) person.TimeZone = request.TimeZone;
+        if (request.ManagerId is not null) person.ManagerId = request.ManagerId;
+        if (request.IsVip is not null) person.IsVip = request.IsVip.Value;
+        if (request.EmailWorksAgain == true)
+        {
+            person.EmailFailingSince = null;
+            person.EmailFailure = null;
+        }
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(person));
+    }
+
     private static PersonDto ToDto(Person p) =>
-        new(p.Id, p.Name, p.Email, p.Phone, p.MobilePhone, p.OrganizationId, p.DepartmentId, p.SiteId, p.TimeZone, p.ManagerId, p.IsVip);
+        new(p.Id, p.Name, p.Email, p.Phone, p.MobilePhone, p.OrganizationId, p.DepartmentId, p.SiteId, p.TimeZone, p.ManagerId, p.IsVip,
+            p.EmailFailingSince, p.EmailFailure);
 }

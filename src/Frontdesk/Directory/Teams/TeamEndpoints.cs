@@ -16,6 +16,9 @@ public sealed record TeamDto(long Id, string Name, int Tier, string? Description
 /// <param name="MemberIds">Person ids of the agents in the team.</param>
 public sealed record CreateTeamRequest(string? Name, int Tier = 1, string? Description = null, IReadOnlyList<long>? MemberIds = null);
 
+/// <summary>Everyone who should be in the team; people not listed leave it.</summary>
+public sealed record SetTeamMembersRequest(IReadOnlyList<long>? MemberIds);
+
 internal static class TeamEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -24,6 +27,8 @@ internal static class TeamEndpoints
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.ApiStaff).WithSummary("List teams with their tier and members");
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiAdmin).WithSummary("Add a team (admin)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPut("/{id:long}/members", SetMembersAsync).RequireAuthorization(Policies.ApiAdmin)
+            .WithSummary("Set who is in the team (admin)").ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<Page<TeamDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct)
@@ -50,6 +55,22 @@ internal static class TeamEndpoints
         await db.SaveChangesAsync(ct);
         names.Evict();
         return TypedResults.Created($"/api/v1/teams/{team.Id}", ToDto(team));
+    }
+
+    private static async Task<Results<Ok<TeamDto>, ValidationProblem, ProblemHttpResult>> SetMembersAsync(
+        long id, SetTeamMembersRequest request, FrontdeskDbContext db, CancellationToken ct)
+    {
+        var team = await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, ct);
+        if (team is null) return Problems.NotFound($"Team {id}");
+        var members = request.MemberIds?.Distinct().ToList() ?? [];
+        var known = await db.People.Where(p => members.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        var errors = new Errors();
+        foreach (var missing in members.Except(known)) errors.Add("memberIds", $"There is no person {missing}.");
+        if (errors.Any) return Problems.Invalid(errors);
+        team.Members.RemoveAll(m => !members.Contains(m.PersonId));
+        team.Members.AddRange(members.Where(p => team.Members.All(m => m.PersonId != p)).Select(p => new TeamMember { PersonId = p }).ToList());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToDto(team));
     }
 
     private static TeamDto ToDto(Team t) => new(t.Id, t.Name, t.Tier, t.Description, t.Members.Select(m => m.PersonId).Order().ToList());
