@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Mail;
 using Frontdesk.Common.Data;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -60,7 +61,7 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
     {
         var normalized = Person.NormalizeEmail(email);
         var now = clock.GetUtcNow();
-        var text = reason.Length > 1000 ? reason[..1000] : reason;
+        var text = Clip.To(reason, 1000);
         return db.People.Where(p => p.Email == normalized)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.EmailFailingSince, now).SetProperty(p => p.EmailFailure, text), ct);
     }

@@ -1,5 +1,6 @@
 using Frontdesk.Common.Blobs;
 using Frontdesk.Common.Data;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
@@ -197,7 +198,7 @@ public sealed class MailIntake(
     private void Finish(InboundMail mail, InboundMailStatus status, string? reason)
     {
         mail.Status = status;
-        mail.Reason = reason is { Length: > 2000 } ? reason[..2000] : reason;
+        mail.Reason = Clip.To(reason, 2000);
         mail.ProcessedAt = clock.GetUtcNow();
     }
 

@@ -1,6 +1,7 @@
 using Frontdesk.Common;
 using Frontdesk.Common.Blobs;
 using Frontdesk.Common.Data;
+using Frontdesk.Common.Text;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Mailboxes;
 using MailKit;
@@ -160,9 +161,9 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         {
             using var stream = blobs.OpenRead(mail.RawSha256)!;
             var headers = HeaderList.Load(stream);
-            mail.MessageId = Cut(headers[HeaderId.MessageId]?.Trim().Trim('<', '>'), 998);
-            mail.Subject = Cut(headers[HeaderId.Subject] is { } s ? Rfc2047.DecodeText(System.Text.Encoding.UTF8.GetBytes(s)).Trim() : null, 1000);
-            mail.FromAddress = Cut(headers[HeaderId.From] is { } f && InternetAddressList.TryParse(f, out var list)
+            mail.MessageId = Clip.To(headers[HeaderId.MessageId]?.Trim().Trim('<', '>'), 998);
+            mail.Subject = Clip.To(headers[HeaderId.Subject] is { } s ? Rfc2047.DecodeText(System.Text.Encoding.UTF8.GetBytes(s)).Trim() : null, 1000);
+            mail.FromAddress = Clip.To(headers[HeaderId.From] is { } f && InternetAddressList.TryParse(f, out var list)
                 ? list.Mailboxes.FirstOrDefault()?.Address?.ToLowerInvariant() : null, 320);
         }
         catch (FormatException)
@@ -194,6 +195,4 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         var until = clock.GetUtcNow().AddSeconds(Options.Email.LeaseSeconds);
         return db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == Node).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), ct);
     }
-
-    private static string? Cut(string? value, int max) => value is { Length: > 0 } v && v.Length > max ? v[..max] : value;
 }

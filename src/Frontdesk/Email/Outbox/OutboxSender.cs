@@ -1,5 +1,6 @@
 using Frontdesk.Common;
 using Frontdesk.Common.Data;
+using Frontdesk.Common.Text;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Mailboxes;
 using Frontdesk.Tickets.Domain;
@@ -92,7 +93,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
             clients.Remove(mailbox.Id, out var broken);
             broken?.Dispose();
             var permanent = e is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
-            mail.LastError = Cut(ConnectionTester.Explain("SMTP", mailbox.SmtpHost, mailbox.SmtpPort, e));
+            mail.LastError = Clip.To(ConnectionTester.Explain("SMTP", mailbox.SmtpHost, mailbox.SmtpPort, e), 2000);
             if (permanent || mail.Attempts > Backoff.Length) mail.Status = OutboundMailStatus.Failed;
             else mail.NextAttemptAt = now + Backoff[mail.Attempts - 1];
             log.LogInformation("Mail {MessageId} to {To}: attempt {Attempt} failed: {Error}", mail.MessageId, mail.To, mail.Attempts, mail.LastError);
@@ -111,6 +112,4 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
             await inbox.SetDeliveryAsync(mail.MessageId, delivery, mail.LastError, ct);
         }
     }
-
-    private static string Cut(string text) => text.Length > 2000 ? text[..2000] : text;
 }

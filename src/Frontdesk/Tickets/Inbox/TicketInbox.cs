@@ -75,14 +75,17 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
             .OrderBy(m => m.Id).Select(m => m.ExternalMessageId!).ToListAsync(ct);
 
     /// <summary>Records how sending a reply by mail went, for the timeline.</summary>
-    public Task SetDeliveryAsync(string externalMessageId, MailDelivery delivery, string? detail, CancellationToken ct) =>
-        db.Messages.Where(m => m.ExternalMessageId == externalMessageId).ExecuteUpdateAsync(s => s
+    public Task SetDeliveryAsync(string externalMessageId, MailDelivery delivery, string? detail, CancellationToken ct)
+    {
+        var text = Clip.To(detail, 2000);
+        return db.Messages.Where(m => m.ExternalMessageId == externalMessageId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Delivery, delivery)
-            .SetProperty(m => m.DeliveryDetail, detail == null ? null : detail.Length > 2000 ? detail.Substring(0, 2000) : detail), ct);
+            .SetProperty(m => m.DeliveryDetail, text), ct);
+    }
 
     private TicketMessage Add(Ticket ticket, InboundMessage m, DateTimeOffset now)
     {
-        var text = m.BodyText.Length > MaxText ? m.BodyText[..MaxText] : m.BodyText;
+        var text = Clip.To(m.BodyText, MaxText);
         var message = new TicketMessage
         {
             Ticket = ticket,
@@ -93,7 +96,7 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
             BodyText = string.IsNullOrWhiteSpace(text) ? "(no text)" : text,
             BodyHtml = string.IsNullOrWhiteSpace(m.BodyHtml) ? null : html.Clean(m.BodyHtml),
             ExternalMessageId = m.ExternalMessageId,
-            Cc = m.Cc is { Count: > 0 } cc ? Cut(string.Join(',', cc), 4000) : null,
+            Cc = m.Cc is { Count: > 0 } cc ? Clip.To(string.Join(',', cc), 4000) : null,
             CreatedAt = now,
         };
         db.Messages.Add(message);
@@ -117,8 +120,6 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
         return message;
     }
 
-    private static string Cut(string value, int max) => value.Length > max ? value[..max] : value;
-
     /// <summary>Whether the address was copied on any mail of the ticket.</summary>
     public Task<bool> WasCopiedAsync(long number, string address, CancellationToken ct) =>
         db.Messages.AnyAsync(m => m.TicketId == number && m.Cc != null && ("," + m.Cc + ",").Contains("," + address + ","), ct);
@@ -128,7 +129,6 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
     {
         var line = new string((subject ?? "").Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
         while (line.Contains("  ", StringComparison.Ordinal)) line = line.Replace("  ", " ", StringComparison.Ordinal);
-        if (line.Length > TicketFields.MaxSubject) line = line[..TicketFields.MaxSubject];
-        return line.Length == 0 ? "(no subject)" : line;
+        return line.Length == 0 ? "(no subject)" : Clip.To(line, TicketFields.MaxSubject);
     }
 }

@@ -25,7 +25,7 @@ internal static partial class SearchTerms
 {
     /// <summary>The words of a query, at most 16, each at most 64 characters; operators and punctuation dropped.</summary>
     public static IReadOnlyList<string> Words(string text) =>
-        WordPattern().Matches(text).Select(m => m.Value.Length > 64 ? m.Value[..64] : m.Value).Take(16).ToList();
+        WordPattern().Matches(text).Select(m => Common.Text.Clip.To(m.Value, 64)).Take(16).ToList();
 
     [GeneratedRegex(@"[\p{L}\p{N}]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex WordPattern();
