@@ -9,10 +9,4 @@ internal static class PriorityMatrices
     /// <summary>The configured matrix: stored cells over the ITIL default.</summary>
     public static async Task<PriorityMatrix> LoadAsync(FrontdeskDbContext db, CancellationToken ct) =>
         new(await db.PriorityMatrixCells.AsNoTracking().ToListAsync(ct));
-
-    public static Task<TicketStatus> DefaultStatusAsync(FrontdeskDbContext db, StatusCategory category, CancellationToken ct) =>
-        db.TicketStatuses.AsNoTracking()
-            .Where(s => s.Category == category)
-            .OrderByDescending(s => s.IsDefaultForCategory).ThenBy(s => s.SortOrder)
-            .FirstAsync(ct);
 }

@@ -1,17 +1,15 @@
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
-using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Domain;
 using Frontdesk.Tickets.Inbox;
 using Frontdesk.Tickets.ListTickets;
-using Frontdesk.Tickets.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets.Messages;
 
 /// <summary>Adds replies and notes, and lists them (without internal notes for customers).</summary>
 public sealed class MessageHandlers(
-    FrontdeskDbContext db, TicketAccess access, HtmlCleaner html, IEnumerable<ITicketReplyListener> listeners, TimeProvider clock)
+    FrontdeskDbContext db, TicketAccess access, TicketInbox inbox, IEnumerable<ITicketReplyListener> listeners, TimeProvider clock)
 {
     public async Task<MessageDto> AddAsync(long number, AddMessageRequest request, Caller caller, Channel channel, CancellationToken ct)
     {
@@ -21,30 +19,16 @@ public sealed class MessageHandlers(
         var body = TicketFields.Body(request.Body, errors);
         if (errors.Any) throw new ValidationFailedException(errors);
 
-        var now = clock.GetUtcNow();
-        var open = await PriorityMatrices.DefaultStatusAsync(db, StatusCategory.Open, ct);
-        var currentStatus = await db.TicketStatuses.Where(s => s.Id == ticket.StatusId).Select(s => s.Name).FirstAsync(ct);
+        TicketMessage message;
         try
         {
-            ticket.MessageAdded(caller.IsStaff, request.Internal, open, currentStatus, caller.PersonId, now);
+            message = await inbox.AppendAsync(
+                ticket, new InboundMessage(caller.PersonId, channel, body!, request.BodyHtml, null, [], request.Internal), caller.IsStaff, clock.GetUtcNow(), ct);
         }
         catch (TicketRuleException e)
         {
             throw new ConflictException(e.Message);
         }
-        var message = new TicketMessage
-        {
-            Ticket = ticket,
-            TicketId = ticket.Id,
-            AuthorId = caller.PersonId,
-            IsInternal = request.Internal,
-            Channel = channel,
-            BodyText = body!,
-            BodyHtml = string.IsNullOrWhiteSpace(request.BodyHtml) ? null : html.Clean(request.BodyHtml),
-            CreatedAt = now,
-        };
-        db.Messages.Add(message);
-        db.SearchDocuments.Add(SearchIndex.ForMessage(message));
         if (caller.IsStaff && !request.Internal)
         {
             if (request.ReplyAll) message.Cc = await db.Messages.Where(m => m.TicketId == ticket.Id && !m.IsInternal && m.Channel == Channel.Email && m.Delivery == null)

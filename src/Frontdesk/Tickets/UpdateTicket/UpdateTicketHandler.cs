@@ -62,7 +62,7 @@ public sealed class UpdateTicketHandler(
         if (tags is not null) ticket.ReplaceTags(tags, me, now);
         if (status is not null)
         {
-            var current = await db.TicketStatuses.Where(s => s.Id == ticket.StatusId).Select(s => s.Name).FirstAsync(ct);
+            var current = (await catalog.GetAsync(db, ct)).Status(ticket.StatusId).Name;
             var wasResolved = ticket.StatusCategory == StatusCategory.Resolved;
             ticket.ChangeStatus(status, me, now, current);
             if (!wasResolved && ticket.StatusCategory == StatusCategory.Resolved)
