@@ -60,6 +60,7 @@ public sealed class MailIntake(
         // A handful of rows: one read gives this mailbox and every address that is our own.
         var mailboxes = await db.Mailboxes.AsNoTracking().ToListAsync(ct);
         var mailbox = mailboxes.First(m => m.Id == mail.MailboxId);
+        var ours = mailboxes.Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
         if (mail.Size > mailbox.MaxMessageBytes && !release)
         {
             await SaveAsync(mail, InboundMailStatus.Quarantined,
@@ -82,7 +83,7 @@ public sealed class MailIntake(
             return;
         }
         var address = Person.NormalizeEmail(from.Address);
-        if (mailboxes.Any(m => m.Address == address))
+        if (ours.Contains(address))
         {
             await SaveAsync(mail, InboundMailStatus.Ignored, $"Sent from our own mailbox {address}: never turned into a ticket.", ct);
             return;
@@ -109,7 +110,6 @@ public sealed class MailIntake(
         var person = await people.FindOrCreateAsync(address, from.Name, ct);
         var content = await MailContent.ReadAsync(message, blobs, mailbox.MaxMessageBytes, ct);
         var now = clock.GetUtcNow();
-        var ours = mailboxes.Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
         var cc = message.Cc.Mailboxes.Concat(message.To.Mailboxes).Select(m => Person.NormalizeEmail(m.Address))
             .Where(a => a != address && !ours.Contains(a) && PeopleDirectory.IsValidEmail(a)).Distinct().Take(50).ToList();
         var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, content.Files, Cc: cc);
