@@ -63,7 +63,7 @@ internal static class Seeder
         {
             for (var i = 1; i <= tickets; i++)
             {
-                var r = Make(start + i, peopleStart, people, now);
+                var r = Make(start + i, i, tickets, peopleStart, people, now);
                 await t.RowAsync(r.Id, r.Subject, r.Requester, org, r.Channel, r.Type, r.StatusId, r.Category, r.Impact, r.Urgency, r.Priority,
                     firstTeam + r.Team, r.Created, r.Updated, 1);
             }
@@ -72,7 +72,7 @@ internal static class Seeder
         {
             for (var i = 1; i <= tickets; i++)
             {
-                var r = Make(start + i, peopleStart, people, now);
+                var r = Make(start + i, i, tickets, peopleStart, people, now);
                 await m.RowAsync(r.Id, r.Id, r.Requester, false, 0, r.Body, r.Created);
             }
         }
@@ -80,7 +80,7 @@ internal static class Seeder
         {
             for (var i = 1; i <= tickets; i++)
             {
-                var r = Make(start + i, peopleStart, people, now);
+                var r = Make(start + i, i, tickets, peopleStart, people, now);
                 await d.RowAsync(2 * r.Id - 1, r.Id, null, false, r.Subject);
                 await d.RowAsync(2 * r.Id, r.Id, r.Id, false, r.Body);
             }
@@ -107,13 +107,16 @@ internal static class Seeder
     private sealed record Row(long Id, string Subject, string Body, long Requester, int Channel, int Type, int StatusId, int Category,
         int Impact, int Urgency, int Priority, int Team, DateTimeOffset Created, DateTimeOffset Updated);
 
-    private static Row Make(long id, long peopleStart, int people, DateTimeOffset now)
+    /// <summary>The <paramref name="nth"/> of <paramref name="count"/> tickets over two years: like in a real
+    /// desk, a later ticket has a later creation time and a larger id; it was last touched up to ten days later.</summary>
+    private static Row Make(long id, int nth, int count, long peopleStart, int people, DateTimeOffset now)
     {
         var rng = new Random(unchecked((int)id * 7919));
         var subject = $"{Pick(rng, Things)} {Pick(rng, Problems)}";
         subject = $"{char.ToUpperInvariant(subject[0])}{subject[1..]}";
         var body = string.Join(' ', Enumerable.Range(0, 25).Select(_ => rng.Next(4) == 0 ? Pick(rng, Things) : Pick(rng, Words)));
-        var created = now.AddMinutes(-rng.Next(1, 60 * 24 * 730));
+        const long twoYears = 60 * 24 * 730;
+        var created = now.AddMinutes(-(twoYears * (count - nth) / count) - rng.Next(0, 2));
         var updated = created.AddMinutes(rng.Next(0, 60 * 24 * 10));
         if (updated > now) updated = now;
         var (statusId, category) = rng.Next(100) switch

@@ -42,8 +42,16 @@ public sealed class PlumbingTests
     [Fact]
     public void Search_words_drop_query_operators()
     {
-        SearchTerms.Words("printer \"jam\" OR (NEAR*) -x ünïcödé").ShouldBe(["printer", "jam", "OR", "NEAR", "x", "ünïcödé"]);
-        SearchTerms.Words("'; DROP TABLE Tickets; --").ShouldBe(["DROP", "TABLE", "Tickets"]);
+        SearchTerms.Words("printer \"jam\" OR (NEAR*) -x ünïcödé").Select(w => w.Text).ShouldBe(["printer", "jam", "OR", "NEAR", "x", "ünïcödé"]);
+        SearchTerms.Words("'; DROP TABLE Tickets; --").Select(w => w.Text).ShouldBe(["DROP", "TABLE", "Tickets"]);
+    }
+
+    [Fact]
+    public void Search_words_match_as_a_prefix_only_when_asked_and_long_enough()
+    {
+        SearchTerms.Words("print* jam vp* x*y").ShouldBe([
+            new SearchWord("print", true), new SearchWord("jam", false), new SearchWord("vp", false),
+            new SearchWord("x", false), new SearchWord("y", false)]);
     }
 
     [Fact]

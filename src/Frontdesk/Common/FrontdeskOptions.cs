@@ -64,4 +64,12 @@ public sealed class EmailOptions
 
     /// <summary>SHA-256 thumbprints (hex) of self-signed server certificates to trust, for mail servers inside the network.</summary>
     public List<string> TrustedCertificates { get; set; } = [];
+
+    /// <summary>What a customer's mail to a closed ticket does: open a follow-up ticket (default) or reopen it.</summary>
+    public ReplyToClosed ReplyToClosed { get; set; } = ReplyToClosed.FollowUp;
+
+    /// <summary>With <see cref="ReplyToClosed"/> = Reopen, a ticket closed longer ago than this gets a follow-up instead.</summary>
+    public int ReopenWithinDays { get; set; } = 30;
 }
+
+public enum ReplyToClosed { FollowUp, Reopen }

@@ -15,35 +15,16 @@ namespace Frontdesk.IntegrationTests.Email;
 /// </summary>
 public abstract class EmailChannelTests(FrontdeskApp app)
 {
+    private MailDesk _desk = null!;
+
     private async Task<(TestUser Admin, long MailboxId, string Support)> MailboxAsync(int? maxMegabytes = null)
     {
-        var admin = await app.CreateUserAsync(Roles.Admin);
-        var support = await MailServer.AddAccountAsync("support", "desk.test");
-        var response = await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", new
-        {
-            address = support,
-            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password, folder = "INBOX" },
-            smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
-            pollSeconds = 10,
-            maxMessageMegabytes = maxMegabytes,
-        });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        var mailbox = await response.ReadJsonAsync();
-        mailbox.ToJsonString().ShouldNotContain(MailServer.Password);
-        return (admin, mailbox["id"]!.GetValue<long>(), support);
+        _desk = await MailDesk.ConnectAsync(app, maxMegabytes);
+        return (_desk.Admin, _desk.MailboxId, _desk.Support);
     }
 
     /// <summary>Polls now rather than waiting out the mailbox's interval, until the sender's ticket exists.</summary>
-    private async Task<long> TicketOfAsync(TestUser admin, string requester) =>
-        (await Eventually.GetAsync(async () =>
-        {
-            await PollNowAsync();
-            // 400 until the poller has met the sender as a person.
-            var response = await admin.Api.GetAsync($"/api/v1/tickets?requester={Uri.EscapeDataString(requester)}");
-            if (response.StatusCode == HttpStatusCode.BadRequest) return null;
-            var numbers = (await response.ReadJsonAsync()).Numbers().ToList();
-            return numbers.Count == 0 ? null : numbers;
-        }, $"a ticket from {requester}"))[0];
+    private Task<long> TicketOfAsync(string requester) => _desk.TicketOfAsync(requester);
 
     private Task PollNowAsync() => app.Services.GetRequiredService<Frontdesk.Email.Intake.MailboxPoller>().PollAllAsync(CancellationToken.None);
 
@@ -55,7 +36,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var mail = MailServer.Mail(customer, support, "VPN drops every hour", "Since Monday the VPN disconnects.", "María López");
         await MailServer.SendAsync(mail);
 
-        var number = await TicketOfAsync(admin, customer);
+        var number = await TicketOfAsync(customer);
         var ticket = await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}");
         ticket.Str("channel").ShouldBe("email");
         ticket.Str("subject").ShouldBe("VPN drops every hour");
@@ -89,7 +70,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var customer = await MailServer.AddAccountAsync("omar");
         var first = MailServer.Mail(customer, support, "Laptop will not charge", "The light stays off.");
         await MailServer.SendAsync(first);
-        var number = await TicketOfAsync(admin, customer);
+        var number = await TicketOfAsync(customer);
 
         var agent = await app.CreateUserAsync(Roles.Agent);
         await agent.Api.PostJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "Please try the other power supply.", @internal = false });
@@ -125,14 +106,8 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var customer = await MailServer.AddAccountAsync("lee");
         await MailServer.AppendAsync(support, MailServer.Mail(customer, support, "Printer offline", "Floor 2."), seen: true);
 
-        var admin = await app.CreateUserAsync(Roles.Admin);
-        (await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", new
-        {
-            address = support,
-            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password },
-            smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
-        })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        await TicketOfAsync(admin, customer);
+        var desk = await MailDesk.ConnectAsync(app, support: support);
+        await desk.TicketOfAsync(customer);
     }
 
     [Fact]
@@ -147,7 +122,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         await MailServer.AppendAsync(support, nobody, seen: false);
         await MailServer.SendAsync(MailServer.Mail(customer, support, "Small and fine", "Just a question."));
 
-        var number = await TicketOfAsync(admin, customer);
+        var number = await TicketOfAsync(customer);
         (await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}")).Str("subject").ShouldBe("Small and fine");
         var quarantine = (await admin.Api.GetJsonAsync($"/api/v1/mailboxes/{mailboxId}/quarantine"))["items"]!.AsArray();
         quarantine.Count.ShouldBe(2);
@@ -225,7 +200,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var last = await MailServer.AddAccountAsync("last");
         await MailServer.SendAsync(MailServer.Mail(last, support, "After the fixtures", "Still flowing."));
 
-        await TicketOfAsync(admin, last);
+        await TicketOfAsync(last);
         var mails = app.WithDb(db => db.InboundMails.Where(m => m.MailboxId == mailboxId).Select(m => new { m.Status, m.Subject, m.Reason }).ToList());
         mails.Count.ShouldBe(files.Count + 1);
         mails.ShouldNotContain(m => m.Status == InboundMailStatus.Received);
@@ -243,7 +218,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var owner = await MailServer.AddAccountAsync("owner");
         var first = MailServer.Mail(owner, support, "Salary file share", "Please give me access.");
         await MailServer.SendAsync(first);
-        var number = await TicketOfAsync(admin, owner);
+        var number = await TicketOfAsync(owner);
 
         var stranger = await MailServer.AddAccountAsync("stranger");
         await MailServer.SendAsync(MailServer.Mail(stranger, support, $"Re: [#{number}] Salary file share", "Close this, I am the owner now."));
@@ -278,7 +253,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var mail = MailServer.Mail(customer, support, "Meeting room screen is black", "Room 4.12.");
         mail.Cc.Add(MailboxAddress.Parse(colleague));
         await MailServer.SendAsync(mail);
-        var number = await TicketOfAsync(admin, customer);
+        var number = await TicketOfAsync(customer);
 
         var agent = await app.CreateUserAsync(Roles.Agent);
         await agent.Api.PostJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "A technician is on the way.", replyAll = true });
@@ -328,7 +303,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         // A delivery report for a mail we sent lands on that mail's ticket as a note for agents.
         var customer = await MailServer.AddAccountAsync("bounced");
         await MailServer.SendAsync(MailServer.Mail(customer, support, "Phone broken", "Screen cracked."));
-        var ticket = await TicketOfAsync(admin, customer);
+        var ticket = await TicketOfAsync(customer);
         var ack = await MailServer.WaitForMailAsync(customer, m => (m.Subject ?? "").Contains($"[#{ticket}]", StringComparison.Ordinal));
         var report = new MimeMessage { Subject = "Undelivered Mail Returned to Sender" };
         report.From.Add(new MailboxAddress("Mail Delivery System", $"mailer-daemon@{support.Split('@')[1]}"));

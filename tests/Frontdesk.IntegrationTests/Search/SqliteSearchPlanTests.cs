@@ -8,8 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Frontdesk.IntegrationTests.Search;
 
 /// <summary>
-/// SQLite search takes one of two plans by how many documents match: start from the matches, or
-/// walk the tickets in list order and check each. Both must give the same tickets in the same order.
+/// SQLite search takes one of three plans by how many documents match and where: start from the
+/// matches; walk the tickets in list order and probe each document; walk them against the set of
+/// all matches. All must give the same tickets in the same order, in both directions.
 /// </summary>
 public sealed class SqliteSearchPlanTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
@@ -31,18 +32,34 @@ public sealed class SqliteSearchPlanTests(SqliteApp app) : IClassFixture<SqliteA
 
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
-        async Task<List<long>> PageAsync(int manyMatches, bool includeInternal)
+        // The newest four documents are "recent"; the rest are probed one by one.
+        var plans = new Dictionary<string, SqliteTicketSearch>
         {
-            var search = new SqliteTicketSearch(db) { ManyMatches = manyMatches };
-            var found = await search.FilterAsync(db.Tickets.AsNoTracking(), word, includeInternal, CancellationToken.None);
-            return await found.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Select(t => t.Id).Take(5).ToListAsync();
+            ["from the matches"] = new(db) { FewMatches = int.MaxValue, ManyMatches = int.MaxValue },
+            ["probing walk"] = new(db) { FewMatches = 1, RecentDocuments = 4, RecentEnough = 1 },
+            ["probing walk, small window"] = new(db) { FewMatches = 1, RecentDocuments = 4, RecentEnough = 1, Window = 2 },
+            ["walk against all matches"] = new(db) { FewMatches = 1, ManyMatches = 1, RecentEnough = int.MaxValue },
+        };
+        async Task<List<long>> PageAsync(SqliteTicketSearch search, bool includeInternal, TicketOrder order)
+        {
+            var found = await search.FilterAsync(db.Tickets.AsNoTracking(), word, includeInternal, order, CancellationToken.None);
+            var ordered = order switch
+            {
+                TicketOrder.RecentlyUpdatedFirst => found.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+                TicketOrder.LeastRecentlyUpdatedFirst => found.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+                TicketOrder.NewestFirst => found.OrderByDescending(t => t.Id),
+                _ => found.OrderBy(t => t.Id),
+            };
+            return await ordered.Select(t => t.Id).Take(5).ToListAsync();
         }
 
-        var expectedStaff = new List<long> { internalOnly, numbers[1], numbers[6], numbers[5], numbers[4] };
-        (await PageAsync(int.MaxValue, includeInternal: true)).ShouldBe(expectedStaff);
-        (await PageAsync(1, includeInternal: true)).ShouldBe(expectedStaff);
-        var expectedCustomer = new List<long> { numbers[1], numbers[6], numbers[5], numbers[4], numbers[3] };
-        (await PageAsync(int.MaxValue, includeInternal: false)).ShouldBe(expectedCustomer);
-        (await PageAsync(1, includeInternal: false)).ShouldBe(expectedCustomer);
+        foreach (var (plan, search) in plans)
+        {
+            (await PageAsync(search, includeInternal: true, TicketOrder.RecentlyUpdatedFirst)).ShouldBe([internalOnly, numbers[1], numbers[6], numbers[5], numbers[4]], plan);
+            (await PageAsync(search, includeInternal: false, TicketOrder.RecentlyUpdatedFirst)).ShouldBe([numbers[1], numbers[6], numbers[5], numbers[4], numbers[3]], plan);
+            (await PageAsync(search, includeInternal: true, TicketOrder.LeastRecentlyUpdatedFirst)).ShouldBe([numbers[0], numbers[2], numbers[3], numbers[4], numbers[5]], plan);
+            (await PageAsync(search, includeInternal: true, TicketOrder.NewestFirst)).ShouldBe([internalOnly, numbers[6], numbers[5], numbers[4], numbers[3]], plan);
+            (await PageAsync(search, includeInternal: false, TicketOrder.NewestFirst)).ShouldBe([numbers[6], numbers[5], numbers[4], numbers[3], numbers[2]], plan);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Frontdesk.Common;
 using Frontdesk.Common.Blobs;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Text;
@@ -9,6 +10,7 @@ using Frontdesk.Email.Outbox;
 using Frontdesk.Tickets.Domain;
 using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Frontdesk.Email.Intake;
@@ -17,8 +19,9 @@ namespace Frontdesk.Email.Intake;
 /// Turns one stored mail into a ticket or a message on one, or says why not. Every way out sets
 /// the mail's status, so nothing is dropped silently; a failure quarantines this mail only.
 /// </summary>
-public sealed class MailIntake(
-    FrontdeskDbContext db, IBlobStore blobs, PeopleDirectory people, TicketInbox inbox, MailComposer composer, TimeProvider clock)
+public sealed partial class MailIntake(
+    FrontdeskDbContext db, IBlobStore blobs, PeopleDirectory people, TicketInbox inbox, MailComposer composer,
+    IOptions<FrontdeskOptions> options, TimeProvider clock)
 {
     /// <summary>Processes a mail in state Received; afterwards it is Processed, Ignored or Quarantined.</summary>
     public async Task ProcessAsync(long inboundId, CancellationToken ct)
@@ -116,6 +119,10 @@ public sealed class MailIntake(
         var ticket = await ThreadAsync(message, person, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         string? note = null;
+        if (ticket is { StatusCategory: StatusCategory.Closed } && Reopens(ticket, now))
+        {
+            await inbox.ReopenAsync(ticket, person.Id, now, ct);
+        }
         if (ticket is not null && ticket.StatusCategory != StatusCategory.Closed)
         {
             var added = await inbox.AppendAsync(ticket, incoming, byStaff: false, now, ct);
@@ -140,6 +147,13 @@ public sealed class MailIntake(
         mail.Reason = note;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>Whether this desk reopens a closed ticket on a customer's mail, rather than opening a follow-up.</summary>
+    private bool Reopens(Ticket ticket, DateTimeOffset now)
+    {
+        var email = options.Value.Email;
+        return email.ReplyToClosed == ReplyToClosed.Reopen && ticket.ClosedAt is { } closed && now - closed <= TimeSpan.FromDays(email.ReopenWithinDays);
     }
 
     /// <summary>The ticket a reply belongs to: by the tag in the subject, then by the mail headers; only for a sender who is on it.</summary>
@@ -202,6 +216,11 @@ public sealed class MailIntake(
         mail.ProcessedAt = clock.GetUtcNow();
     }
 
+    /// <summary>The subject without the ticket's tag and the "Re:" / "AW:" / "Fwd:" prefixes mail clients add.</summary>
     private static string StripTag(string? subject, long number) =>
-        (subject ?? "").Replace(MailClassifier.Tag(number), "", StringComparison.Ordinal).Trim();
+        ReplyPrefixes().Replace((subject ?? "").Replace(MailClassifier.Tag(number), "", StringComparison.Ordinal).Trim(), "").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\s*(re|aw|sv|vs|antw|fw|fwd|wg|tr)(\[\d+\])?\s*:\s*)+",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial System.Text.RegularExpressions.Regex ReplyPrefixes();
 }

@@ -97,6 +97,19 @@ public sealed class Ticket
         if (wasCategory == StatusCategory.Resolved && to.Category == StatusCategory.Open) ResolvedAt = null;
     }
 
+    /// <summary>Takes a closed ticket back into work: only for a desk that chose to reopen on a
+    /// customer's mail (<c>Frontdesk:Email:ReplyToClosed</c> = Reopen); agents cannot reopen by hand.</summary>
+    public void Reopen(TicketStatus openStatus, string currentStatusName, long? actorId, DateTimeOffset now)
+    {
+        if (StatusCategory != StatusCategory.Closed) throw new InvalidOperationException($"Ticket #{Id} is not closed.");
+        Record("status", currentStatusName, openStatus.Name, actorId, now);
+        StatusId = openStatus.Id;
+        StatusCategory = openStatus.Category;
+        ClosedAt = null;
+        ResolvedAt = null;
+        Touch(now);
+    }
+
     public void Reclassify(Impact impact, Urgency urgency, PriorityMatrix matrix, long? actorId, DateTimeOffset now)
     {
         if (impact != Impact) Record("impact", Impact.ToString(), impact.ToString(), actorId, now);

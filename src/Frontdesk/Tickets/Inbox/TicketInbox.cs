@@ -55,6 +55,13 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
         return Add(ticket, message, now);
     }
 
+    /// <summary>Takes a closed ticket back into work before a customer's message is added to it.</summary>
+    public async Task ReopenAsync(Ticket ticket, long? actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        var reference = await catalog.GetAsync(db, ct);
+        ticket.Reopen(reference.DefaultStatus(StatusCategory.Open), reference.Status(ticket.StatusId).Name, actorId, now);
+    }
+
     public Task<Ticket?> FindAsync(long number, CancellationToken ct) => db.Tickets.FirstOrDefaultAsync(t => t.Id == number, ct);
 
     /// <summary>The ticket that holds a message with one of these ids (newest first), if any.</summary>

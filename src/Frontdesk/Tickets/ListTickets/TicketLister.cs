@@ -15,11 +15,15 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
     {
         var errors = new Errors();
         var limit = Paging.Limit(query.Limit, errors);
-        var sort = query.Sort ?? "-updated";
-        if (sort is not ("-updated" or "updated" or "-created" or "created"))
+        TicketOrder? order = (query.Sort ?? "-updated") switch
         {
-            errors.Add("sort", "sort must be one of: -updated, updated, -created, created.");
-        }
+            "-updated" => TicketOrder.RecentlyUpdatedFirst,
+            "updated" => TicketOrder.LeastRecentlyUpdatedFirst,
+            "-created" => TicketOrder.NewestFirst,
+            "created" => TicketOrder.OldestFirst,
+            _ => null,
+        };
+        if (order is null) errors.Add("sort", "sort must be one of: -updated, updated, -created, created.");
         Cursor cursor = default;
         if (query.Cursor is not null && !Cursor.TryDecode(query.Cursor, out cursor))
         {
@@ -27,11 +31,11 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
         }
 
         var tickets = (await access.VisibleTicketsAsync(caller, ct)).AsNoTracking();
-        tickets = await FilterAsync(tickets, query, caller, errors, ct);
+        tickets = await FilterAsync(tickets, query, order ?? default, caller, errors, ct);
         if (errors.Any) return (null, errors);
 
-        var byUpdated = sort.EndsWith("updated", StringComparison.Ordinal);
-        var descending = sort.StartsWith('-');
+        var byUpdated = order is TicketOrder.RecentlyUpdatedFirst or TicketOrder.LeastRecentlyUpdatedFirst;
+        var descending = order is TicketOrder.RecentlyUpdatedFirst or TicketOrder.NewestFirst;
         if (query.Cursor is not null)
         {
             tickets = byUpdated ? AfterUpdated(tickets, cursor, descending)
@@ -64,7 +68,7 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
             : tickets.Where(t => t.UpdatedAt > at || (t.UpdatedAt == at && t.Id > cursor.Id));
     }
 
-    private async Task<IQueryable<Ticket>> FilterAsync(IQueryable<Ticket> tickets, TicketQuery query, Caller caller, Errors errors, CancellationToken ct)
+    private async Task<IQueryable<Ticket>> FilterAsync(IQueryable<Ticket> tickets, TicketQuery query, TicketOrder order, Caller caller, Errors errors, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(query.Status))
         {
@@ -107,7 +111,7 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
             if (query.Q.Length > 500) errors.Add("q", "q is limited to 500 characters.");
             else
             {
-                tickets = await search.FilterAsync(tickets, query.Q, includeInternal: caller.IsStaff, ct);
+                tickets = await search.FilterAsync(tickets, query.Q, includeInternal: caller.IsStaff, order, ct);
             }
         }
         return tickets;

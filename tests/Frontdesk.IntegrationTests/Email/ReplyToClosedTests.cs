@@ -1,0 +1,84 @@
+using System.Net;
+using Frontdesk.IntegrationTests.Infrastructure;
+
+namespace Frontdesk.IntegrationTests.Email;
+
+/// <summary>
+/// A customer's mail to a closed ticket opens a follow-up by default; a desk that chose
+/// <c>Frontdesk:Email:ReplyToClosed = Reopen</c> takes the ticket back into work, unless it was
+/// closed longer ago than <c>ReopenWithinDays</c>.
+/// </summary>
+public abstract class ReplyToClosedTests
+{
+    protected abstract FrontdeskApp Create(Dictionary<string, string> settings);
+
+    private static async Task<(MailDesk Desk, string Customer, long Number)> ClosedTicketAsync(FrontdeskApp app, string who)
+    {
+        var desk = await MailDesk.ConnectAsync(app);
+        var customer = await MailServer.AddAccountAsync(who);
+        await MailServer.SendAsync(MailServer.Mail(customer, desk.Support, "Badge does not open door 3", "Since this morning."));
+        var number = await desk.TicketOfAsync(customer);
+        (await desk.Admin.Api.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "Closed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        return (desk, customer, number);
+    }
+
+    [Fact]
+    public async Task By_default_a_reply_to_a_closed_ticket_opens_a_follow_up()
+    {
+        await using var app = Create([]);
+        await app.InitializeAsync();
+        var (desk, customer, number) = await ClosedTicketAsync(app, "closed-default");
+
+        await MailServer.SendAsync(MailServer.Mail(customer, desk.Support, $"Re: [#{number}] Badge does not open door 3", "It is broken again."));
+        var tickets = await desk.TicketsOfAsync(customer, atLeast: 2);
+        var followUp = await desk.Admin.Api.GetJsonAsync($"/api/v1/tickets/{tickets[0]}");
+        followUp.Str("subject").ShouldBe($"Follow-up to #{number}: Badge does not open door 3");
+        (await desk.Admin.Api.GetJsonAsync($"/api/v1/tickets/{number}")).Str("statusCategory").ShouldBe("closed");
+    }
+
+    [Fact]
+    public async Task A_desk_that_reopens_takes_a_recently_closed_ticket_back_and_an_old_one_gets_a_follow_up()
+    {
+        await using var app = Create(new() { ["Frontdesk:Email:ReplyToClosed"] = "Reopen", ["Frontdesk:Email:ReopenWithinDays"] = "30" });
+        await app.InitializeAsync();
+        var (desk, customer, number) = await ClosedTicketAsync(app, "closed-reopen");
+
+        await MailServer.SendAsync(MailServer.Mail(customer, desk.Support, $"Re: [#{number}] Badge does not open door 3", "It is broken again."));
+        await Eventually.GetAsync(async () =>
+        {
+            await desk.PollAsync();
+            return app.WithDb(db => db.Messages.Count(m => m.TicketId == number)) == 2;
+        }, "the reply on the closed ticket");
+        var ticket = await desk.Admin.Api.GetJsonAsync($"/api/v1/tickets/{number}");
+        ticket.Str("statusCategory").ShouldBe("open");
+        ticket["closedAt"].ShouldBeNull();
+        var history = (await desk.Admin.Api.GetJsonAsync($"/api/v1/tickets/{number}/history"))["items"]!.AsArray();
+        history.ShouldContain(e => e!["field"]!.GetValue<string>() == "status" && e["oldValue"]!.GetValue<string>() == "Closed" && e["newValue"]!.GetValue<string>() == "Open");
+        (await desk.TicketsOfAsync(customer)).ShouldBe([number]);
+
+        // Closed 40 days ago: too old to reopen.
+        (await desk.Admin.Api.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "Resolved" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await desk.Admin.Api.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "Closed" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        app.WithDb(db =>
+        {
+            var closed = db.Tickets.Single(t => t.Id == number);
+            db.Entry(closed).Property(t => t.ClosedAt).CurrentValue = TimeProvider.System.GetUtcNow().AddDays(-40);
+            db.SaveChanges();
+            return 0;
+        });
+        await MailServer.SendAsync(MailServer.Mail(customer, desk.Support, $"Re: [#{number}] Badge does not open door 3", "And again, weeks later."));
+        var tickets = await desk.TicketsOfAsync(customer, atLeast: 2);
+        tickets[0].ShouldNotBe(number);
+        (await desk.Admin.Api.GetJsonAsync($"/api/v1/tickets/{number}")).Str("statusCategory").ShouldBe("closed");
+    }
+}
+
+public sealed class SqliteReplyToClosedTests : ReplyToClosedTests
+{
+    protected override FrontdeskApp Create(Dictionary<string, string> settings) => new SqliteApp { Settings = settings };
+}
+
+public sealed class PostgresReplyToClosedTests : ReplyToClosedTests
+{
+    protected override FrontdeskApp Create(Dictionary<string, string> settings) => new PostgresApp { Settings = settings };
+}
