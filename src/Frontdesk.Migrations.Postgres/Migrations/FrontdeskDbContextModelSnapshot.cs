@@ -873,6 +873,9 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("CustomerRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("FirstRespondedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1062,6 +1065,9 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("WaitsForRequester")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -1076,7 +1082,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                             Category = 0,
                             IsDefaultForCategory = true,
                             Name = "New",
-                            SortOrder = 1
+                            SortOrder = 1,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1084,7 +1091,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                             Category = 1,
                             IsDefaultForCategory = true,
                             Name = "Open",
-                            SortOrder = 2
+                            SortOrder = 2,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1092,7 +1100,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                             Category = 2,
                             IsDefaultForCategory = true,
                             Name = "Waiting for customer",
-                            SortOrder = 3
+                            SortOrder = 3,
+                            WaitsForRequester = true
                         },
                         new
                         {
@@ -1100,7 +1109,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                             Category = 2,
                             IsDefaultForCategory = false,
                             Name = "Waiting for vendor",
-                            SortOrder = 4
+                            SortOrder = 4,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1108,7 +1118,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                             Category = 3,
                             IsDefaultForCategory = true,
                             Name = "Resolved",
-                            SortOrder = 5
+                            SortOrder = 5,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1116,7 +1127,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                             Category = 4,
                             IsDefaultForCategory = true,
                             Name = "Closed",
-                            SortOrder = 6
+                            SortOrder = 6,
+                            WaitsForRequester = false
                         });
                 });
 

@@ -823,6 +823,9 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("CustomerRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FirstRespondedAt")
                         .HasColumnType("INTEGER");
 
@@ -1008,6 +1011,9 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WaitsForRequester")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -1022,7 +1028,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                             Category = 0,
                             IsDefaultForCategory = true,
                             Name = "New",
-                            SortOrder = 1
+                            SortOrder = 1,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1030,7 +1037,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                             Category = 1,
                             IsDefaultForCategory = true,
                             Name = "Open",
-                            SortOrder = 2
+                            SortOrder = 2,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1038,7 +1046,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                             Category = 2,
                             IsDefaultForCategory = true,
                             Name = "Waiting for customer",
-                            SortOrder = 3
+                            SortOrder = 3,
+                            WaitsForRequester = true
                         },
                         new
                         {
@@ -1046,7 +1055,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                             Category = 2,
                             IsDefaultForCategory = false,
                             Name = "Waiting for vendor",
-                            SortOrder = 4
+                            SortOrder = 4,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1054,7 +1064,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                             Category = 3,
                             IsDefaultForCategory = true,
                             Name = "Resolved",
-                            SortOrder = 5
+                            SortOrder = 5,
+                            WaitsForRequester = false
                         },
                         new
                         {
@@ -1062,7 +1073,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                             Category = 4,
                             IsDefaultForCategory = true,
                             Name = "Closed",
-                            SortOrder = 6
+                            SortOrder = 6,
+                            WaitsForRequester = false
                         });
                 });
 

@@ -17,6 +17,24 @@ public sealed class FrontdeskOptions
     public AttachmentOptions Attachments { get; set; } = new();
 
     public EmailOptions Email { get; set; } = new();
+
+    public TicketOptions Tickets { get; set; } = new();
+}
+
+public sealed class TicketOptions
+{
+    /// <summary>
+    /// Within how many hours a ticket of each priority gets its first answer: the time the
+    /// acknowledgement promises ({{first answer by}}). Calendar hours; business hours come with SLAs.
+    /// </summary>
+    public Dictionary<Tickets.Domain.Priority, int> FirstAnswerHours { get; set; } = new()
+    {
+        [Tickets.Domain.Priority.Critical] = 1,
+        [Tickets.Domain.Priority.High] = 4,
+        [Tickets.Domain.Priority.Medium] = 8,
+        [Tickets.Domain.Priority.Low] = 24,
+        [Tickets.Domain.Priority.Planning] = 72,
+    };
 }
 
 public sealed class DatabaseOptions
@@ -64,6 +82,16 @@ public sealed class EmailOptions
 
     /// <summary>SHA-256 thumbprints (hex) of self-signed server certificates to trust, for mail servers inside the network.</summary>
     public List<string> TrustedCertificates { get; set; } = [];
+
+    /// <summary>On PostgreSQL, how many mails of one mailbox are processed at once (different senders'
+    /// mails only; a sender's mails and replies keep their order). SQLite always takes one at a time.</summary>
+    public int IntakeLanes { get; set; } = 4;
+
+    /// <summary>What stands before the number in the subject tag: "#" gives "[#12345]", "Ticket#" gives "[Ticket#12345]".</summary>
+    public string TicketTagPrefix { get; set; } = "#";
+
+    /// <summary>Hours a ticket may wait, pending, for its requester before they get one reminder by mail (0: never).</summary>
+    public int ReminderAfterHours { get; set; } = 72;
 
     /// <summary>What a customer's mail to a closed ticket does: open a follow-up ticket (default) or reopen it.</summary>
     public ReplyToClosed ReplyToClosed { get; set; } = ReplyToClosed.FollowUp;

@@ -15,10 +15,14 @@ public static class EmailModule
         RegisterCharsets();
         services.AddSingleton<MailConnections>();
         services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<MailboxCatalog>();
         services.AddScoped<MailIntake>();
         services.AddScoped<MailComposer>();
         services.AddScoped<MailTemplateStore>();
-        services.AddScoped<ITicketReplyListener, ReplyMailer>();
+        services.AddScoped<ReplyMailer>();
+        services.AddScoped<ITicketReplyListener>(sp => sp.GetRequiredService<ReplyMailer>());
+        services.AddSingleton<ReminderWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReminderWorker>());
         services.AddSingleton<MailboxPoller>();
         services.AddHostedService(sp => sp.GetRequiredService<MailboxPoller>());
         services.AddSingleton<OutboxSender>();

@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets;
 
-public sealed record StatusDto(int Id, string Name, StatusCategory Category);
+/// <param name="WaitsForRequester">A ticket in this status waits for its requester, who gets a reminder when that takes long.</param>
+public sealed record StatusDto(int Id, string Name, StatusCategory Category, bool WaitsForRequester);
 
 internal static class StatusEndpoints
 {
     public static async Task<Ok<List<StatusDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.TicketStatuses.AsNoTracking().OrderBy(s => s.SortOrder)
-            .Select(s => new StatusDto(s.Id, s.Name, s.Category)).ToListAsync(ct));
+            .Select(s => new StatusDto(s.Id, s.Name, s.Category, s.WaitsForRequester)).ToListAsync(ct));
 }

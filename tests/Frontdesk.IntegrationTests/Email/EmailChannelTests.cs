@@ -48,6 +48,10 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         ack.Headers[HeaderId.AutoSubmitted].ShouldBe("auto-replied");
         ack.ReplyTo.Mailboxes.Single().Address.ShouldBe(support);
         (ack.TextBody ?? "").ShouldContain("Hello María");
+        // The promised first answer: created + the priority's hours, on the customer's clock (UTC for a new person).
+        var (created, priority) = app.WithDb(db => db.Tickets.Where(t => t.Id == number).Select(t => new { t.CreatedAt, t.Priority }).AsEnumerable().Select(t => (t.CreatedAt, t.Priority)).Single());
+        var promised = created.AddHours(new Frontdesk.Common.TicketOptions().FirstAnswerHours[priority]);
+        (ack.TextBody ?? "").ShouldContain($"by {Frontdesk.Email.Outbox.MailTemplates.InZone(promised, "UTC")}.");
 
         // The customer answers the acknowledgement: by the tag, then by headers alone.
         var byTag = MailServer.Mail(customer, support, $"Re: [#{number}] VPN drops every hour", "It dropped again at 10:14.");
@@ -97,6 +101,51 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         resolved.Headers[HeaderId.AutoSubmitted].ShouldBe("auto-replied");
         resolved.InReplyTo.ShouldBe(reply.MessageId);
         resolved.References.ShouldContain(first.MessageId);
+    }
+
+    [Fact]
+    public async Task A_requester_who_leaves_a_pending_ticket_unanswered_gets_one_reminder()
+    {
+        var (admin, _, support) = await MailboxAsync();
+        var customer = await MailServer.AddAccountAsync("quiet");
+        var first = MailServer.Mail(customer, support, "Scanner sends empty pages", "Every scan is blank.");
+        await MailServer.SendAsync(first);
+        var number = await TicketOfAsync(customer);
+        await admin.Api.PostJsonAsync($"/api/v1/tickets/{number}/messages", new { body = "Which scanner model is it?" });
+        (await admin.Api.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "Waiting for customer" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var reminders = app.Services.GetRequiredService<Frontdesk.Email.Outbox.ReminderWorker>();
+        int Queued() => app.WithDb(db => db.OutboundMails.Count(o => o.TicketId == number && o.Kind == OutboundMailKind.Reminder));
+
+        // Not quiet long enough yet: nothing.
+        await reminders.RemindDueAsync(CancellationToken.None);
+        Queued().ShouldBe(0);
+
+        // Four days without an answer (the default is three).
+        var fourDaysAgo = TimeProvider.System.GetUtcNow().AddDays(-4);
+        app.WithDb(db => db.Tickets.Where(t => t.Id == number).ExecuteUpdate(s => s.SetProperty(t => t.UpdatedAt, fourDaysAgo)));
+        var version = (await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}"))["version"]!.GetValue<int>();
+        await Task.WhenAll(reminders.RemindDueAsync(CancellationToken.None), reminders.RemindDueAsync(CancellationToken.None));
+        Queued().ShouldBe(1); // two rounds at once, one reminder
+        var reminder = await MailServer.WaitForMailAsync(customer, m => (m.TextBody ?? "").Contains("we are waiting for your answer", StringComparison.Ordinal));
+        reminder.Subject.ShouldBe($"Re: [#{number}] Scanner sends empty pages");
+        reminder.Headers[HeaderId.AutoSubmitted].ShouldBe("auto-replied");
+        reminder.References.ShouldContain(first.MessageId);
+        var ticket = await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}");
+        ticket.Str("statusCategory").ShouldBe("pending");
+        ticket["version"]!.GetValue<int>().ShouldBe(version); // an agent's open edit does not go stale
+        var history = (await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}/history"))["items"]!.AsArray();
+        history.ShouldContain(e => e!["field"]!.GetValue<string>() == "reminder" && e["newValue"]!.GetValue<string>() == $"sent to {customer}");
+
+        // Still quiet: no second reminder for the same quiet spell.
+        await reminders.RemindDueAsync(CancellationToken.None);
+        Queued().ShouldBe(1);
+
+        // Waiting for a vendor is not waiting for the customer: no reminder however long it takes.
+        (await admin.Api.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "Waiting for vendor" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var longAgo = TimeProvider.System.GetUtcNow().AddDays(-10);
+        app.WithDb(db => db.Tickets.Where(t => t.Id == number).ExecuteUpdate(s => s.SetProperty(t => t.UpdatedAt, longAgo)));
+        await reminders.RemindDueAsync(CancellationToken.None);
+        Queued().ShouldBe(1);
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class HostingTests(SqliteApp app) : IClassFixture<SqliteApp>
     [InlineData("Frontdesk__Database__Provider", "Oracle", "Frontdesk__Database__Provider")]
     [InlineData("Frontdesk__Bootstrap__AdminPassword", "short1", "too weak")]
     [InlineData("Frontdesk__DataDirectory", "/proc/frontdesk", "not writable")]
+    [InlineData("Frontdesk__Email__TicketTagPrefix", "Ticket 1", "Frontdesk__Email__TicketTagPrefix")]
     public async Task Bad_configuration_stops_start_up_with_one_plain_line(string key, string value, string expected)
     {
         var (exitCode, stderr) = await RunHostAsync(new()

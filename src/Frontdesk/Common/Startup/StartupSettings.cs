@@ -28,6 +28,12 @@ public sealed record StartupSettings(DatabaseProvider Provider, string DataDirec
             }
         }
         CheckBootstrap(options.Bootstrap);
+        var tag = options.Email.TicketTagPrefix;
+        if (tag is not { Length: >= 1 and <= 20 } || tag.Any(c => char.IsDigit(c) || char.IsWhiteSpace(c) || c is '[' or ']'))
+        {
+            throw new StartupProblemException(
+                $"Frontdesk__Email__TicketTagPrefix is '{tag}'; use 1 to 20 characters without digits, spaces or brackets, e.g. # or Ticket#.");
+        }
         return new StartupSettings(provider, dataDirectory, connectionString, options);
     }
 

@@ -11,6 +11,9 @@ public enum MailTemplateKind
 
     /// <summary>"We have resolved your request".</summary>
     Resolved,
+
+    /// <summary>"We are waiting for your answer" to the requester of a ticket left pending.</summary>
+    Reminder,
 }
 
 /// <summary>An admin's text for one <see cref="MailTemplateKind"/>, replacing the built-in one.</summary>

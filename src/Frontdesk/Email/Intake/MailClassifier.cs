@@ -47,16 +47,29 @@ internal static partial class MailClassifier
             : false;
     }
 
-    /// <summary>The ticket number in a subject tag like "[#12345]", if any.</summary>
-    public static long? TicketNumber(string? subject)
+    /// <summary>
+    /// The ticket number in a subject tag like "[#12345]" (or, with the prefix "Ticket#",
+    /// "[Ticket#12345]"), if any. The default "#" is always understood, so mails written before
+    /// the prefix changed still thread.
+    /// </summary>
+    public static long? TicketNumber(string? subject, string prefix = DefaultTagPrefix)
     {
         if (subject is null) return null;
-        var match = TagPattern().Match(subject);
-        return match.Success && long.TryParse(match.Groups[1].Value, out var number) ? number : null;
+        foreach (Match match in TagPattern().Matches(subject))
+        {
+            if ((match.Groups["prefix"].Value == prefix || match.Groups["prefix"].Value == DefaultTagPrefix)
+                && long.TryParse(match.Groups["number"].Value, out var number))
+            {
+                return number;
+            }
+        }
+        return null;
     }
 
-    public static string Tag(long number) => $"[#{number}]";
+    public const string DefaultTagPrefix = "#";
 
-    [GeneratedRegex(@"\[#(\d{1,18})\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    public static string Tag(long number, string prefix = DefaultTagPrefix) => $"[{prefix}{number}]";
+
+    [GeneratedRegex(@"\[(?<prefix>[^\[\]\s\d]{1,20})(?<number>\d{1,18})\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TagPattern();
 }

@@ -21,7 +21,7 @@ namespace Frontdesk.Email.Intake;
 /// </summary>
 public sealed partial class MailIntake(
     FrontdeskDbContext db, IBlobStore blobs, PeopleDirectory people, TicketInbox inbox, MailComposer composer,
-    IOptions<FrontdeskOptions> options, TimeProvider clock)
+    MailboxCatalog catalog, IOptions<FrontdeskOptions> options, TimeProvider clock)
 {
     /// <summary>Processes a mail in state Received; afterwards it is Processed, Ignored or Quarantined.</summary>
     public async Task ProcessAsync(long inboundId, CancellationToken ct)
@@ -29,6 +29,13 @@ public sealed partial class MailIntake(
         var mail = await db.InboundMails.FirstAsync(m => m.Id == inboundId, ct);
         if (mail.Status != InboundMailStatus.Received) return;
         await DecideSafelyAsync(mail, release: false, ct);
+    }
+
+    /// <summary>Processes a mail the poller has just stored (not tracked by any context), without reading it back.</summary>
+    public async Task ProcessAsync(InboundMail justTaken, CancellationToken ct)
+    {
+        db.InboundMails.Attach(justTaken);
+        await DecideSafelyAsync(justTaken, release: false, ct);
     }
 
     /// <summary>An admin's second try; <paramref name="release"/> makes a ticket even of a mail over the size limit.</summary>
@@ -60,10 +67,15 @@ public sealed partial class MailIntake(
 
     private async Task DecideAsync(InboundMail mail, bool release, CancellationToken ct)
     {
-        // A handful of rows: one read gives this mailbox and every address that is our own.
-        var mailboxes = await db.Mailboxes.AsNoTracking().ToListAsync(ct);
-        var mailbox = mailboxes.First(m => m.Id == mail.MailboxId);
-        var ours = mailboxes.Select(m => m.Address).ToHashSet(StringComparer.Ordinal);
+        var catalogued = await catalog.GetAsync(db, ct);
+        var mailbox = catalogued.Mailboxes.FirstOrDefault(m => m.Id == mail.MailboxId);
+        if (mailbox is null)
+        {
+            catalog.Evict(); // made on another node a moment ago
+            catalogued = await catalog.GetAsync(db, ct);
+            mailbox = catalogued.Mailboxes.First(m => m.Id == mail.MailboxId);
+        }
+        var ours = catalogued.OwnAddresses;
         if (mail.Size > mailbox.MaxMessageBytes && !release)
         {
             await SaveAsync(mail, InboundMailStatus.Quarantined,
@@ -91,7 +103,7 @@ public sealed partial class MailIntake(
             await SaveAsync(mail, InboundMailStatus.Ignored, $"Sent from our own mailbox {address}: never turned into a ticket.", ct);
             return;
         }
-        var blocked = (await db.BlockedSenders.AsNoTracking().ToListAsync(ct)).FirstOrDefault(b => b.Matches(address));
+        var blocked = catalogued.BlockedSenders.FirstOrDefault(b => b.Matches(address));
         if (blocked is not null)
         {
             await SaveAsync(mail, InboundMailStatus.Ignored, $"The sender {address} is blocked ({blocked.Pattern}{(blocked.Reason is null ? "" : ": " + blocked.Reason)}).", ct);
@@ -134,7 +146,7 @@ public sealed partial class MailIntake(
         else
         {
             var subject = message.Subject;
-            if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id)}";
+            if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id, options.Value.Email.TicketTagPrefix)}";
             var (opened, first) = await inbox.OpenAsync(subject ?? "", person.Id, person.OrganizationId, mailbox.TeamId, incoming, now, ct);
             Finish(mail, InboundMailStatus.Processed, null);
             await db.SaveChangesAsync(ct);
@@ -159,7 +171,7 @@ public sealed partial class MailIntake(
     /// <summary>The ticket a reply belongs to: by the tag in the subject, then by the mail headers; only for a sender who is on it.</summary>
     private async Task<Ticket?> ThreadAsync(MimeMessage message, Person sender, CancellationToken ct)
     {
-        if (MailClassifier.TicketNumber(message.Subject) is { } number && await inbox.FindAsync(number, ct) is { } tagged
+        if (MailClassifier.TicketNumber(message.Subject, options.Value.Email.TicketTagPrefix) is { } number && await inbox.FindAsync(number, ct) is { } tagged
             && await IsParticipantAsync(tagged, sender, ct))
         {
             return tagged;
@@ -217,8 +229,9 @@ public sealed partial class MailIntake(
     }
 
     /// <summary>The subject without the ticket's tag and the "Re:" / "AW:" / "Fwd:" prefixes mail clients add.</summary>
-    private static string StripTag(string? subject, long number) =>
-        ReplyPrefixes().Replace((subject ?? "").Replace(MailClassifier.Tag(number), "", StringComparison.Ordinal).Trim(), "").Trim();
+    private static string StripTag(string? subject, long number, string prefix) =>
+        ReplyPrefixes().Replace((subject ?? "").Replace(MailClassifier.Tag(number, prefix), "", StringComparison.Ordinal)
+            .Replace(MailClassifier.Tag(number), "", StringComparison.Ordinal).Trim(), "").Trim();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\s*(re|aw|sv|vs|antw|fw|fwd|wg|tr)(\[\d+\])?\s*:\s*)+",
         System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]

@@ -32,7 +32,7 @@ internal static class BlockedSenderEndpoints
             .Select(b => new BlockedSenderDto(b.Id, b.Pattern, b.Reason, b.CreatedAt)).ToListAsync(ct), null));
 
     private static async Task<Results<Created<BlockedSenderDto>, ValidationProblem, ProblemHttpResult>> BlockAsync(
-        BlockSenderRequest request, FrontdeskDbContext db, TimeProvider clock, CancellationToken ct)
+        BlockSenderRequest request, FrontdeskDbContext db, MailboxCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         var pattern = request.Pattern?.Trim().ToLowerInvariant() ?? "";
         var valid = pattern.StartsWith('@') ? PeopleDirectory.IsValidEmail("someone" + pattern) : PeopleDirectory.IsValidEmail(pattern);
@@ -42,9 +42,14 @@ internal static class BlockedSenderEndpoints
         var blocked = new BlockedSender { Pattern = pattern, Reason = request.Reason?.Trim(), CreatedAt = clock.GetUtcNow() };
         db.BlockedSenders.Add(blocked);
         await db.SaveChangesAsync(ct);
+        catalog.Evict();
         return TypedResults.Created($"/api/v1/blocked-senders/{blocked.Id}", new BlockedSenderDto(blocked.Id, blocked.Pattern, blocked.Reason, blocked.CreatedAt));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> UnblockAsync(long id, FrontdeskDbContext db, CancellationToken ct) =>
-        await db.BlockedSenders.Where(b => b.Id == id).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : Problems.NotFound($"Blocked sender {id}");
+    private static async Task<Results<NoContent, ProblemHttpResult>> UnblockAsync(long id, FrontdeskDbContext db, MailboxCatalog catalog, CancellationToken ct)
+    {
+        var removed = await db.BlockedSenders.Where(b => b.Id == id).ExecuteDeleteAsync(ct) == 1;
+        catalog.Evict();
+        return removed ? TypedResults.NoContent() : Problems.NotFound($"Blocked sender {id}");
+    }
 }

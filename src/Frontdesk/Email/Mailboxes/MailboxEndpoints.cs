@@ -34,7 +34,7 @@ internal static class MailboxEndpoints
 
     private static async Task<Results<Created<MailboxDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         CreateMailboxRequest request, FrontdeskDbContext db, DirectoryNames names, MailConnections connections, MailboxPoller poller,
-        TimeProvider clock, CancellationToken ct)
+        MailboxCatalog catalog, TimeProvider clock, CancellationToken ct)
     {
         var (mailbox, errors) = await MailboxValidation.ValidateAsync(request, db, names, connections, ct);
         if (mailbox is null) return Problems.Invalid(errors);
@@ -42,6 +42,7 @@ internal static class MailboxEndpoints
         mailbox.CreatedAt = clock.GetUtcNow();
         db.Mailboxes.Add(mailbox);
         await db.SaveChangesAsync(ct);
+        catalog.Evict();
         poller.Wake();
         return TypedResults.Created($"/api/v1/mailboxes/{mailbox.Id}", ToDto(mailbox));
     }

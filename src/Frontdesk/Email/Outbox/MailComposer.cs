@@ -32,7 +32,7 @@ public sealed class MailComposer(FrontdeskDbContext db, MailTemplateStore templa
             TicketId = ticket.Id,
             Kind = OutboundMailKind.Acknowledgement,
             To = requester.Email,
-            Subject = $"{MailClassifier.Tag(ticket.Id)} {ticket.Subject}",
+            Subject = $"{MailClassifier.Tag(ticket.Id, options.Value.Email.TicketTagPrefix)} {ticket.Subject}",
             TextBody = text,
             HtmlBody = html,
             MessageId = NewMessageId(mailbox),

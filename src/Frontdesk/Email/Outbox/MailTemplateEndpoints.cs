@@ -15,7 +15,7 @@ namespace Frontdesk.Email.Outbox;
 /// <param name="Html">Optional HTML version (sanitized when saved).</param>
 public sealed record SaveMailTemplateRequest(string? Text, string? Html);
 
-/// <param name="Kind">acknowledgement, reply-footer or resolved.</param>
+/// <param name="Kind">acknowledgement, reply-footer, resolved or reminder.</param>
 /// <param name="Custom">False while the built-in text is used.</param>
 public sealed record MailTemplateDto(string Kind, string Text, string? Html, bool Custom, IReadOnlyList<string> Placeholders);
 
@@ -38,7 +38,7 @@ internal static class MailTemplateEndpoints
     }
 
     private static async Task<Results<Ok<MailTemplateDto>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        string kind, SaveMailTemplateRequest request, FrontdeskDbContext db, HtmlCleaner html, TimeProvider clock, CancellationToken ct)
+        string kind, SaveMailTemplateRequest request, FrontdeskDbContext db, MailTemplateStore store, HtmlCleaner html, TimeProvider clock, CancellationToken ct)
     {
         if (Parse(kind) is not { } parsed) return Problems.NotFound($"Mail template '{kind}'");
         var errors = new Errors();
@@ -58,13 +58,15 @@ internal static class MailTemplateEndpoints
         template.Html = string.IsNullOrWhiteSpace(request.Html) ? null : html.Clean(request.Html);
         template.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
+        store.Evict();
         return TypedResults.Ok(ToDto(parsed, template));
     }
 
-    private static async Task<Results<Ok<MailTemplateDto>, ProblemHttpResult>> ResetAsync(string kind, FrontdeskDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MailTemplateDto>, ProblemHttpResult>> ResetAsync(string kind, FrontdeskDbContext db, MailTemplateStore store, CancellationToken ct)
     {
         if (Parse(kind) is not { } parsed) return Problems.NotFound($"Mail template '{kind}'");
         await db.MailTemplates.Where(t => t.Kind == parsed).ExecuteDeleteAsync(ct);
+        store.Evict();
         return TypedResults.Ok(ToDto(parsed, null));
     }
 

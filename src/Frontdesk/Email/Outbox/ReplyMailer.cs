@@ -1,14 +1,17 @@
+using Frontdesk.Common;
 using Frontdesk.Common.Data;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Intake;
 using Frontdesk.Tickets.Domain;
 using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Frontdesk.Email.Outbox;
 
 /// <summary>Sends an agent's public reply, and the news that a ticket is resolved, to the requester by mail, through the outbox, threaded under their mails.</summary>
-internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, MailTemplateStore templates, TimeProvider clock) : ITicketReplyListener
+internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, MailTemplateStore templates, IOptions<FrontdeskOptions> options, TimeProvider clock)
+    : ITicketReplyListener
 {
     public async Task OnResolvedAsync(Ticket ticket, CancellationToken ct)
     {
@@ -17,6 +20,17 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
         var (text, html) = await templates.RenderAsync(MailTemplateKind.Resolved, requester, ticket, ct);
         var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Resolved, text, ct);
         mail.HtmlBody = html;
+    }
+
+    /// <summary>Queues the "we are waiting for your answer" mail; returns the address, or null when the desk has no mailbox to send from.</summary>
+    public async Task<string?> RemindAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (await MailboxForAsync(ticket, ct) is not { } mailbox) return null;
+        var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
+        var (text, html) = await templates.RenderAsync(MailTemplateKind.Reminder, requester, ticket, ct);
+        var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Reminder, text, ct);
+        mail.HtmlBody = html;
+        return requester.Email;
     }
 
     public async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)
@@ -44,7 +58,7 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
             TicketId = ticket.Id,
             Kind = kind,
             To = to,
-            Subject = $"Re: {MailClassifier.Tag(ticket.Id)} {ticket.Subject}",
+            Subject = $"Re: {MailClassifier.Tag(ticket.Id, options.Value.Email.TicketTagPrefix)} {ticket.Subject}",
             TextBody = text,
             MessageId = MailComposer.NewMessageId(mailbox),
             InReplyTo = earlier.LastOrDefault(),

@@ -35,6 +35,9 @@ public sealed class Ticket
     public DateTimeOffset? ResolvedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>When the requester was last reminded that the desk waits for their answer (pending tickets).</summary>
+    public DateTimeOffset? CustomerRemindedAt { get; private set; }
+
     /// <summary>Grows by one on every change; the ETag and the optimistic concurrency token.</summary>
     public int Version { get; private set; }
 
@@ -108,6 +111,14 @@ public sealed class Ticket
         ClosedAt = null;
         ResolvedAt = null;
         Touch(now);
+    }
+
+    /// <summary>Records, for the timeline, that the requester was reminded (the reminder itself is a mail).
+    /// Neither a change agents made nor a reason to move the ticket up the list: version and update time stay.</summary>
+    public void CustomerReminded(string to, DateTimeOffset now)
+    {
+        CustomerRemindedAt = now;
+        Record("reminder", null, $"sent to {to}", null, now);
     }
 
     public void Reclassify(Impact impact, Urgency urgency, PriorityMatrix matrix, long? actorId, DateTimeOffset now)

@@ -62,6 +62,29 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
         ticket.Reopen(reference.DefaultStatus(StatusCategory.Open), reference.Status(ticket.StatusId).Name, actorId, now);
     }
 
+    /// <summary>Tickets waiting for their requester (a status that <see cref="TicketStatus.WaitsForRequester"/>), untouched
+    /// since <paramref name="idleSince"/>, whose requester was not reminded since their last change; oldest first.</summary>
+    public async Task<List<long>> DueForReminderAsync(DateTimeOffset idleSince, int max, CancellationToken ct) =>
+        await (await DueForReminderAsync(idleSince, ct)).OrderBy(t => t.UpdatedAt).Select(t => t.Id).Take(max).ToListAsync(ct);
+
+    /// <summary>
+    /// Claims one ticket's reminder inside the caller's transaction with a conditional update, so
+    /// two nodes never both send it; null when another node took it or the ticket moved on.
+    /// </summary>
+    public async Task<Ticket?> ClaimReminderAsync(long number, DateTimeOffset idleSince, DateTimeOffset now, CancellationToken ct)
+    {
+        var claimed = await (await DueForReminderAsync(idleSince, ct)).Where(t => t.Id == number)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.CustomerRemindedAt, now), ct);
+        return claimed == 0 ? null : await db.Tickets.FirstAsync(t => t.Id == number, ct);
+    }
+
+    private async Task<IQueryable<Ticket>> DueForReminderAsync(DateTimeOffset idleSince, CancellationToken ct)
+    {
+        var waiting = (await catalog.GetAsync(db, ct)).Statuses.Where(s => s.WaitsForRequester).Select(s => s.Id).ToList();
+        return db.Tickets.Where(t => t.StatusCategory == StatusCategory.Pending && waiting.Contains(t.StatusId) && t.UpdatedAt < idleSince
+            && (t.CustomerRemindedAt == null || t.CustomerRemindedAt < t.UpdatedAt));
+    }
+
     public Task<Ticket?> FindAsync(long number, CancellationToken ct) => db.Tickets.FirstOrDefaultAsync(t => t.Id == number, ct);
 
     /// <summary>The ticket that holds a message with one of these ids (newest first), if any.</summary>

@@ -4,11 +4,12 @@ using Frontdesk.IntegrationTests.Infrastructure;
 namespace Frontdesk.IntegrationTests.Email;
 
 /// <summary>
-/// A customer's mail to a closed ticket opens a follow-up by default; a desk that chose
-/// <c>Frontdesk:Email:ReplyToClosed = Reopen</c> takes the ticket back into work, unless it was
-/// closed longer ago than <c>ReopenWithinDays</c>.
+/// Desk settings for mail, each on its own app: a customer's mail to a closed ticket opens a
+/// follow-up by default; a desk that chose <c>Frontdesk:Email:ReplyToClosed = Reopen</c> takes the
+/// ticket back into work, unless it was closed longer ago than <c>ReopenWithinDays</c>; the subject
+/// tag's prefix is the desk's choice.
 /// </summary>
-public abstract class ReplyToClosedTests
+public abstract class MailSettingsTests
 {
     protected abstract FrontdeskApp Create(Dictionary<string, string> settings);
 
@@ -71,14 +72,36 @@ public abstract class ReplyToClosedTests
         tickets[0].ShouldNotBe(number);
         (await desk.Admin.Api.GetJsonAsync($"/api/v1/tickets/{number}")).Str("statusCategory").ShouldBe("closed");
     }
+
+    [Fact]
+    public async Task The_subject_tag_carries_the_desks_prefix_and_the_default_one_still_threads()
+    {
+        await using var app = Create(new() { ["Frontdesk:Email:TicketTagPrefix"] = "Ticket#" });
+        await app.InitializeAsync();
+        var desk = await MailDesk.ConnectAsync(app);
+        var customer = await MailServer.AddAccountAsync("tagged");
+        await MailServer.SendAsync(MailServer.Mail(customer, desk.Support, "Projector in room 2", "No signal."));
+        var number = await desk.TicketOfAsync(customer);
+
+        var ack = await MailServer.WaitForMailAsync(customer, m => (m.Subject ?? "").StartsWith($"[Ticket#{number}]", StringComparison.Ordinal));
+        (ack.TextBody ?? "").ShouldContain($"keep [Ticket#{number}] in the subject");
+        await MailServer.SendAsync(MailServer.Mail(customer, desk.Support, $"Re: [Ticket#{number}] Projector in room 2", "Still nothing."));
+        await MailServer.SendAsync(MailServer.Mail(customer, desk.Support, $"Re: [#{number}] Projector in room 2", "Written before the prefix changed."));
+        await Eventually.GetAsync(async () =>
+        {
+            await desk.PollAsync();
+            return app.WithDb(db => db.Messages.Count(m => m.TicketId == number)) == 3;
+        }, "both replies on the ticket");
+        (await desk.TicketsOfAsync(customer)).ShouldBe([number]);
+    }
 }
 
-public sealed class SqliteReplyToClosedTests : ReplyToClosedTests
+public sealed class SqliteMailSettingsTests : MailSettingsTests
 {
     protected override FrontdeskApp Create(Dictionary<string, string> settings) => new SqliteApp { Settings = settings };
 }
 
-public sealed class PostgresReplyToClosedTests : ReplyToClosedTests
+public sealed class PostgresMailSettingsTests : MailSettingsTests
 {
     protected override FrontdeskApp Create(Dictionary<string, string> settings) => new PostgresApp { Settings = settings };
 }

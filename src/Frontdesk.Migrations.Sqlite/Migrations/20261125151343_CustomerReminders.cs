@@ -1,0 +1,81 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Frontdesk.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class CustomerReminders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "WaitsForRequester",
+                table: "TicketStatuses",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<long>(
+                name: "CustomerRemindedAt",
+                table: "Tickets",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.UpdateData(
+                table: "TicketStatuses",
+                keyColumn: "Id",
+                keyValue: 1,
+                column: "WaitsForRequester",
+                value: false);
+
+            migrationBuilder.UpdateData(
+                table: "TicketStatuses",
+                keyColumn: "Id",
+                keyValue: 2,
+                column: "WaitsForRequester",
+                value: false);
+
+            migrationBuilder.UpdateData(
+                table: "TicketStatuses",
+                keyColumn: "Id",
+                keyValue: 3,
+                column: "WaitsForRequester",
+                value: true);
+
+            migrationBuilder.UpdateData(
+                table: "TicketStatuses",
+                keyColumn: "Id",
+                keyValue: 4,
+                column: "WaitsForRequester",
+                value: false);
+
+            migrationBuilder.UpdateData(
+                table: "TicketStatuses",
+                keyColumn: "Id",
+                keyValue: 5,
+                column: "WaitsForRequester",
+                value: false);
+
+            migrationBuilder.UpdateData(
+                table: "TicketStatuses",
+                keyColumn: "Id",
+                keyValue: 6,
+                column: "WaitsForRequester",
+                value: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "WaitsForRequester",
+                table: "TicketStatuses");
+
+            migrationBuilder.DropColumn(
+                name: "CustomerRemindedAt",
+                table: "Tickets");
+        }
+    }
+}
