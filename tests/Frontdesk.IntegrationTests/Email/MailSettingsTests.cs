@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Frontdesk.IntegrationTests.Infrastructure;
 
@@ -93,6 +94,50 @@ public abstract class MailSettingsTests
             return app.WithDb(db => db.Messages.Count(m => m.TicketId == number)) == 3;
         }, "both replies on the ticket");
         (await desk.TicketsOfAsync(customer)).ShouldBe([number]);
+    }
+
+    [Fact]
+    public async Task A_self_signed_mail_server_is_refused_until_its_certificate_is_pinned()
+    {
+        var support = await MailServer.AddAccountAsync("support", "desk.test");
+        var mailbox = new
+        {
+            address = support,
+            imap = new { host = MailServer.Host, port = MailServer.ImapsPort, security = "Tls", username = support, password = MailServer.Password },
+            smtp = new { host = MailServer.Host, port = MailServer.SmtpsPort, security = "Tls", username = support, password = MailServer.Password },
+        };
+
+        // Not pinned: the TLS connection is refused, and the test says so in words.
+        await using (var strict = Create([]))
+        {
+            await strict.InitializeAsync();
+            var admin = await strict.CreateUserAsync(Frontdesk.Identity.Domain.Roles.Admin);
+            var id = (await (await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", mailbox)).ReadJsonAsync())["id"]!.GetValue<long>();
+            var report = await (await admin.Api.PostAsync($"/api/v1/mailboxes/{id}/test", null)).ReadJsonAsync();
+            report["ok"]!.GetValue<bool>().ShouldBeFalse();
+            report.Str("imap").ShouldContain("certificate is not trusted");
+            report.Str("smtp").ShouldContain("certificate is not trusted");
+        }
+
+        // Pinned by its SHA-256 thumbprint: both connections work and mail flows over TLS.
+        using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(await File.ReadAllTextAsync(MailServer.TlsCertificate));
+        var thumbprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(certificate.RawData));
+        await using var pinned = Create(new() { ["Frontdesk:Email:TrustedCertificates:0"] = thumbprint });
+        await pinned.InitializeAsync();
+        var pinnedAdmin = await pinned.CreateUserAsync(Frontdesk.Identity.Domain.Roles.Admin);
+        var created = await pinnedAdmin.Api.PostAsJsonAsync("/api/v1/mailboxes", mailbox);
+        var mailboxId = (await created.ReadJsonAsync())["id"]!.GetValue<long>();
+        var ok = await (await pinnedAdmin.Api.PostAsync($"/api/v1/mailboxes/{mailboxId}/test", null)).ReadJsonAsync();
+        ok["ok"]!.GetValue<bool>().ShouldBeTrue(ok.ToJsonString());
+        var customer = await MailServer.AddAccountAsync("tls");
+        await MailServer.SendAsync(MailServer.Mail(customer, support, "Over TLS", "Encrypted both ways."));
+        await Eventually.GetAsync(async () =>
+        {
+            await pinned.Services.GetRequiredService<Frontdesk.Email.Intake.MailboxPoller>().PollAllAsync(CancellationToken.None);
+            return pinned.WithDb(db => db.Tickets.Any(t => t.Subject == "Over TLS"));
+        }, "the mail taken over IMAPS");
+        var ack = await MailServer.WaitForMailAsync(customer, m => (m.Subject ?? "").Contains("Over TLS", StringComparison.Ordinal));
+        ack.Subject.ShouldStartWith("[#"); // sent over SMTPS
     }
 }
 

@@ -17,6 +17,11 @@ public static class MailServer
     public static string Host => Environment.GetEnvironmentVariable("MAIL_HOST") ?? throw NotStarted();
     public static int SmtpPort => int.Parse(Environment.GetEnvironmentVariable("MAIL_SMTP_PORT") ?? throw NotStarted(), System.Globalization.CultureInfo.InvariantCulture);
     public static int ImapPort => int.Parse(Environment.GetEnvironmentVariable("MAIL_IMAP_PORT") ?? throw NotStarted(), System.Globalization.CultureInfo.InvariantCulture);
+    public static int ImapsPort => int.Parse(Environment.GetEnvironmentVariable("MAIL_IMAPS_PORT") ?? throw NotStarted(), System.Globalization.CultureInfo.InvariantCulture);
+    public static int SmtpsPort => int.Parse(Environment.GetEnvironmentVariable("MAIL_SMTPS_PORT") ?? throw NotStarted(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The servers' self-signed certificate (PEM), for tests that pin it.</summary>
+    public static string TlsCertificate => Environment.GetEnvironmentVariable("MAIL_TLS_CERT") ?? throw NotStarted();
 
     /// <summary>A fresh account on the mail server, unique to the calling test.</summary>
     public static async Task<string> AddAccountAsync(string name, string domain = "example.test")
