@@ -129,36 +129,47 @@ public sealed partial class MailIntake(
             .Where(a => a != address && !ours.Contains(a) && PeopleDirectory.IsValidEmail(a)).Distinct().Take(50).ToList();
         var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, content.Files, Cc: cc);
         var ticket = await ThreadAsync(message, person, ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        string? note = null;
-        if (ticket is { StatusCategory: StatusCategory.Closed } && Reopens(ticket, now))
+        // No savepoint around each SaveChanges: nothing here recovers from a failed save inside the
+        // transaction (the whole unit is rolled back), and each savepoint costs two round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            await inbox.ReopenAsync(ticket, person.Id, now, ct);
-        }
-        if (ticket is not null && ticket.StatusCategory != StatusCategory.Closed)
-        {
-            var added = await inbox.AppendAsync(ticket, incoming, byStaff: false, now, ct);
-            Finish(mail, InboundMailStatus.Processed, null);
-            mail.TicketId = ticket.Id;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            string? note = null;
+            if (ticket is { StatusCategory: StatusCategory.Closed } && Reopens(ticket, now))
+            {
+                await inbox.ReopenAsync(ticket, person.Id, now, ct);
+            }
+            if (ticket is not null && ticket.StatusCategory != StatusCategory.Closed)
+            {
+                var added = await inbox.AppendAsync(ticket, incoming, byStaff: false, now, ct);
+                Finish(mail, InboundMailStatus.Processed, null);
+                mail.TicketId = ticket.Id;
+                await db.SaveChangesAsync(ct);
+                mail.TicketMessageId = added.Id;
+            }
+            else
+            {
+                var subject = message.Subject;
+                if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id, options.Value.Email.TicketTagPrefix)}";
+                var (opened, first) = await inbox.OpenAsync(subject ?? "", person.Id, person.OrganizationId, mailbox.TeamId, incoming, now, ct);
+                Finish(mail, InboundMailStatus.Processed, null);
+                await db.SaveChangesAsync(ct);
+                mail.TicketId = opened.Id;
+                mail.TicketMessageId = first.Id;
+                note = kind == MailKind.Personal
+                    ? await composer.AcknowledgeAsync(mailbox, opened, person, message, ct)
+                    : $"No acknowledgement: the mail is {(kind == MailKind.Bulk ? "bulk or list mail" : "an automatic reply")}.";
+            }
+            mail.Reason = note;
             await db.SaveChangesAsync(ct);
-            mail.TicketMessageId = added.Id;
+            await transaction.CommitAsync(ct);
         }
-        else
+        finally
         {
-            var subject = message.Subject;
-            if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id, options.Value.Email.TicketTagPrefix)}";
-            var (opened, first) = await inbox.OpenAsync(subject ?? "", person.Id, person.OrganizationId, mailbox.TeamId, incoming, now, ct);
-            Finish(mail, InboundMailStatus.Processed, null);
-            await db.SaveChangesAsync(ct);
-            mail.TicketId = opened.Id;
-            mail.TicketMessageId = first.Id;
-            note = kind == MailKind.Personal
-                ? await composer.AcknowledgeAsync(mailbox, opened, person, message, ct)
-                : $"No acknowledgement: the mail is {(kind == MailKind.Bulk ? "bulk or list mail" : "an automatic reply")}.";
+            // The context goes back to the pool: the next user gets the default.
+            db.Database.AutoSavepointsEnabled = true;
         }
-        mail.Reason = note;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Whether this desk reopens a closed ticket on a customer's mail, rather than opening a follow-up.</summary>

@@ -52,15 +52,24 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<Frontde
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
-        var ticket = await scope.ServiceProvider.GetRequiredService<TicketInbox>().ClaimReminderAsync(number, idleSince, now, ct);
-        if (ticket is null) return false;
-        var to = await scope.ServiceProvider.GetRequiredService<ReplyMailer>().RemindAsync(ticket, ct);
-        if (to is null) return false;
-        ticket.CustomerReminded(to, now);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        // One SaveChanges in the transaction: a savepoint around it would only cost round trips.
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var now = clock.GetUtcNow();
+            var ticket = await scope.ServiceProvider.GetRequiredService<TicketInbox>().ClaimReminderAsync(number, idleSince, now, ct);
+            if (ticket is null) return false;
+            var to = await scope.ServiceProvider.GetRequiredService<ReplyMailer>().RemindAsync(ticket, ct);
+            if (to is null) return false;
+            ticket.CustomerReminded(to, now);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = true;
+        }
         return true;
     }
 }
