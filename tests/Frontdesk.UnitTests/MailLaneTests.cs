@@ -5,8 +5,27 @@ namespace Frontdesk.UnitTests;
 
 public sealed class MailLaneTests
 {
-    private static TakenMail Taken(long id, string? from, string? messageId, string[] references) =>
-        new(new InboundMail { Id = id, FromAddress = from, MessageId = messageId, RawSha256 = "x" }, references);
+    private static TakenMail Taken(long id, string? from, string? messageId, string[] references, string? subject = null) =>
+        new(new InboundMail { Id = id, FromAddress = from, MessageId = messageId, Subject = subject, RawSha256 = "x" }, references);
+
+    [Fact]
+    public void Mails_that_may_touch_the_same_ticket_share_a_lane()
+    {
+        // Requester and a copied colleague both answer the agent's reply (not in this chunk).
+        var requester = Taken(1, "req@x.test", "r@x", ["agent-reply@desk"]);
+        var colleague = Taken(2, "col@x.test", "c@x", ["agent-reply@desk"]);
+        // Two people write on ticket 77 by its tag; one with the desk's own prefix.
+        var byTag = Taken(3, "p@x.test", "p@x", [], "Re: [#77] Printer");
+        var byOwnTag = Taken(4, "q@x.test", "q@x", [], "AW: [Ticket#77] Printer");
+        // The same mail twice (a direct copy and a list copy with another From).
+        var direct = Taken(5, "s@x.test", "same@x", []);
+        var viaList = Taken(6, "list@x.test", "same@x", []);
+        var alone = Taken(7, "z@x.test", "z@x", [], "[#78] Other");
+
+        var lanes = TakenMail.Lanes([requester, colleague, byTag, byOwnTag, direct, viaList, alone], "Ticket#");
+
+        lanes.Select(l => l.Select(m => m.Id).ToList()).ShouldBe([[1, 2], [3, 4], [5, 6], [7]], ignoreOrder: true);
+    }
 
     [Fact]
     public void A_senders_mails_and_mails_that_answer_each_other_share_a_lane_in_their_order()

@@ -65,6 +65,10 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                 keyValue: 6,
                 column: "WaitsForRequester",
                 value: false);
+
+            // Tickets already waiting count as reminded at their last change: a deploy must not
+            // send a burst of reminders for tickets that have waited for months.
+            migrationBuilder.Sql("UPDATE \"Tickets\" SET \"CustomerRemindedAt\" = \"UpdatedAt\" WHERE \"StatusCategory\" = 2;");
         }
 
         /// <inheritdoc />

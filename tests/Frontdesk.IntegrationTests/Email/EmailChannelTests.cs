@@ -146,6 +146,17 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         app.WithDb(db => db.Tickets.Where(t => t.Id == number).ExecuteUpdate(s => s.SetProperty(t => t.UpdatedAt, longAgo)));
         await reminders.RemindDueAsync(CancellationToken.None);
         Queued().ShouldBe(1);
+
+        // Waiting for the customer again, whose address now bounces: the quiet spell is noted, no mail is sent.
+        (await admin.Api.PatchJsonAsync($"/api/v1/tickets/{number}", new { status = "Waiting for customer" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        app.WithDb(db => db.People.Where(p => p.Email == customer).ExecuteUpdate(s => s.SetProperty(p => p.EmailFailingSince, fourDaysAgo)));
+        // (Both moved back in time together, as they would have happened: the reminder, then the status change.)
+        app.WithDb(db => db.Tickets.Where(t => t.Id == number)
+            .ExecuteUpdate(s => s.SetProperty(t => t.CustomerRemindedAt, longAgo.AddDays(-1)).SetProperty(t => t.UpdatedAt, longAgo)));
+        (await reminders.RemindDueAsync(CancellationToken.None)).ShouldBe(1);
+        Queued().ShouldBe(1);
+        var later = (await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}/history"))["items"]!.AsArray();
+        later.ShouldContain(e => e!["field"]!.GetValue<string>() == "reminder" && e["newValue"]!.GetValue<string>() == $"not sent: mail to {customer} fails");
     }
 
     [Fact]

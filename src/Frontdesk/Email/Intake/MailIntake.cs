@@ -51,7 +51,18 @@ public sealed partial class MailIntake(
     {
         try
         {
-            await DecideAsync(mail, release, ct);
+            try
+            {
+                await DecideAsync(mail, release, ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // The ticket changed under us (an agent's edit, another node): decide again on fresh rows.
+                db.ChangeTracker.Clear();
+                var fresh = await db.InboundMails.FirstAsync(m => m.Id == mail.Id, ct);
+                await DecideAsync(fresh, release, ct);
+                (mail.Status, mail.Reason, mail.TicketId) = (fresh.Status, fresh.Reason, fresh.TicketId);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -136,7 +147,7 @@ public sealed partial class MailIntake(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             string? note = null;
-            if (ticket is { StatusCategory: StatusCategory.Closed } && Reopens(ticket, now))
+            if (ticket is { StatusCategory: StatusCategory.Closed } && kind == MailKind.Personal && Reopens(ticket, now))
             {
                 await inbox.ReopenAsync(ticket, person.Id, now, ct);
             }

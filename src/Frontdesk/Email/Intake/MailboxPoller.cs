@@ -128,7 +128,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             foreach (var mail in taken) await ProcessAsync(mail.Mail, ct);
             return;
         }
-        await Parallel.ForEachAsync(TakenMail.Lanes(taken), new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = ct },
+        await Parallel.ForEachAsync(TakenMail.Lanes(taken, Options.Email.TicketTagPrefix), new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = ct },
             async (lane, token) =>
             {
                 foreach (var mail in lane) await ProcessAsync(mail.Mail, token);

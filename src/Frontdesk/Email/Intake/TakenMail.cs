@@ -11,31 +11,31 @@ internal sealed record TakenMail(InboundMail Mail, IReadOnlyList<string> Referen
     public string? MessageId => Mail.MessageId;
 
     /// <summary>
-    /// Splits mails (in UID order) into lanes that may run side by side: mails from one sender,
-    /// and mails that answer one another, end up in one lane, in their original order.
+    /// Splits mails (in UID order) into lanes that may run side by side. Mails that may touch the
+    /// same person or ticket end up in one lane, in their original order: mails from one sender,
+    /// mails with the same Message-ID, mails that answer one another or the same earlier mail,
+    /// and mails whose subjects carry the same ticket tag.
     /// </summary>
-    public static List<List<TakenMail>> Lanes(IReadOnlyList<TakenMail> mails)
+    public static List<List<TakenMail>> Lanes(IReadOnlyList<TakenMail> mails, string tagPrefix = MailClassifier.DefaultTagPrefix)
     {
         var parent = Enumerable.Range(0, mails.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         void Join(int a, int b) => parent[Find(a)] = Find(b);
 
-        var bySender = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var byMessageId = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < mails.Count; i++)
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Key(string key, int i)
         {
-            // Mails with no readable sender share one lane.
-            var sender = mails[i].From ?? "";
-            if (bySender.TryGetValue(sender, out var same)) Join(i, same);
-            else bySender[sender] = i;
-            if (mails[i].MessageId is { Length: > 0 } id) byMessageId.TryAdd(id, i);
+            if (first.TryGetValue(key, out var other)) Join(i, other);
+            else first[key] = i;
         }
         for (var i = 0; i < mails.Count; i++)
         {
-            foreach (var answered in mails[i].References)
-            {
-                if (byMessageId.TryGetValue(answered, out var j)) Join(i, j);
-            }
+            // Mails with no readable sender share one lane.
+            Key("from:" + (mails[i].From ?? "").ToLowerInvariant(), i);
+            // A mail and the mails that answer it, or answer the same earlier mail, share a key.
+            if (mails[i].MessageId is { Length: > 0 } id) Key("id:" + id, i);
+            foreach (var answered in mails[i].References) Key("id:" + answered, i);
+            if (MailClassifier.TicketNumber(mails[i].Mail.Subject, tagPrefix) is { } number) Key("ticket:" + number, i);
         }
         return Enumerable.Range(0, mails.Count).GroupBy(Find).Select(g => g.Select(i => mails[i]).ToList()).ToList();
     }

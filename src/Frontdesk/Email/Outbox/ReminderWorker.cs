@@ -60,9 +60,9 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<Frontde
             var now = clock.GetUtcNow();
             var ticket = await scope.ServiceProvider.GetRequiredService<TicketInbox>().ClaimReminderAsync(number, idleSince, now, ct);
             if (ticket is null) return false;
-            var to = await scope.ServiceProvider.GetRequiredService<ReplyMailer>().RemindAsync(ticket, ct);
-            if (to is null) return false;
-            ticket.CustomerReminded(to, now);
+            var outcome = await scope.ServiceProvider.GetRequiredService<ReplyMailer>().RemindAsync(ticket, ct);
+            if (outcome is null) return false;
+            ticket.CustomerReminded(outcome, now);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -22,15 +22,20 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
         mail.HtmlBody = html;
     }
 
-    /// <summary>Queues the "we are waiting for your answer" mail; returns the address, or null when the desk has no mailbox to send from.</summary>
+    /// <summary>
+    /// Queues the "we are waiting for your answer" mail. Returns what happened, for the ticket's
+    /// history ("sent to ..." or why not), or null when the desk has no mailbox to send from.
+    /// </summary>
     public async Task<string?> RemindAsync(Ticket ticket, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return null;
         var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
+        // Mail to an address that bounces would only bounce again.
+        if (requester.EmailFailingSince is not null) return $"not sent: mail to {requester.Email} fails";
         var (text, html) = await templates.RenderAsync(MailTemplateKind.Reminder, requester, ticket, ct);
         var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Reminder, text, ct);
         mail.HtmlBody = html;
-        return requester.Email;
+        return $"sent to {requester.Email}";
     }
 
     public async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)

@@ -115,10 +115,11 @@ public sealed class Ticket
 
     /// <summary>Records, for the timeline, that the requester was reminded (the reminder itself is a mail).
     /// Neither a change agents made nor a reason to move the ticket up the list: version and update time stay.</summary>
-    public void CustomerReminded(string to, DateTimeOffset now)
+    /// <param name="outcome">"sent to ..." or why it was not sent.</param>
+    public void CustomerReminded(string outcome, DateTimeOffset now)
     {
         CustomerRemindedAt = now;
-        Record("reminder", null, $"sent to {to}", null, now);
+        Record("reminder", null, outcome, null, now);
     }
 
     public void Reclassify(Impact impact, Urgency urgency, PriorityMatrix matrix, long? actorId, DateTimeOffset now)
