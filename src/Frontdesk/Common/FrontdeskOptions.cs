@@ -85,7 +85,7 @@ public sealed class EmailOptions
 
     /// <summary>On PostgreSQL, how many mails of one mailbox are processed at once (different senders'
     /// mails only; a sender's mails and replies keep their order). SQLite always takes one at a time.</summary>
-    public int IntakeLanes { get; set; } = 4;
+    public int IntakeLanes { get; set; } = 3;
 
     /// <summary>What stands before the number in the subject tag: "#" gives "[#12345]", "Ticket#" gives "[Ticket#12345]".</summary>
     public string TicketTagPrefix { get; set; } = "#";
