@@ -78,14 +78,8 @@ public sealed partial class MailIntake(
 
     private async Task DecideAsync(InboundMail mail, bool release, CancellationToken ct)
     {
-        var catalogued = await catalog.GetAsync(db, ct);
-        var mailbox = catalogued.Mailboxes.FirstOrDefault(m => m.Id == mail.MailboxId);
-        if (mailbox is null)
-        {
-            catalog.Evict(); // made on another node a moment ago
-            catalogued = await catalog.GetAsync(db, ct);
-            mailbox = catalogued.Mailboxes.First(m => m.Id == mail.MailboxId);
-        }
+        var (catalogued, mailbox) = await catalog.FindAsync(db, mail.MailboxId, ct)
+            ?? throw new InvalidOperationException($"Mailbox {mail.MailboxId} is gone.");
         var ours = catalogued.OwnAddresses;
         if (mail.Size > mailbox.MaxMessageBytes && !release)
         {

@@ -1,5 +1,6 @@
 using Frontdesk.Common;
 using Frontdesk.Common.Data;
+using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Intake;
 using Frontdesk.Tickets.Domain;
@@ -16,10 +17,7 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
     public async Task OnResolvedAsync(Ticket ticket, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
-        var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
-        var (text, html) = await templates.RenderAsync(MailTemplateKind.Resolved, requester, ticket, ct);
-        var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Resolved, text, ct);
-        mail.HtmlBody = html;
+        await QueueFromTemplateAsync(mailbox, ticket, await RequesterAsync(ticket, ct), MailTemplateKind.Resolved, OutboundMailKind.Resolved, ct);
     }
 
     /// <summary>
@@ -29,19 +27,17 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
     public async Task<string?> RemindAsync(Ticket ticket, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return null;
-        var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
+        var requester = await RequesterAsync(ticket, ct);
         // Mail to an address that bounces would only bounce again.
         if (requester.EmailFailingSince is not null) return $"not sent: mail to {requester.Email} fails";
-        var (text, html) = await templates.RenderAsync(MailTemplateKind.Reminder, requester, ticket, ct);
-        var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.Reminder, text, ct);
-        mail.HtmlBody = html;
+        await QueueFromTemplateAsync(mailbox, ticket, requester, MailTemplateKind.Reminder, OutboundMailKind.Reminder, ct);
         return $"sent to {requester.Email}";
     }
 
     public async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
-        var requester = await db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
+        var requester = await RequesterAsync(ticket, ct);
         var (footer, _) = await templates.RenderAsync(MailTemplateKind.ReplyFooter, requester, ticket, ct);
         var mail = await QueueAsync(mailbox, ticket, requester.Email, OutboundMailKind.AgentReply, reply.BodyText + footer, ct);
         mail.Cc = reply.Cc;
@@ -50,6 +46,16 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
         // sender reports delivery on it.
         reply.ExternalMessageId = mail.MessageId;
         reply.Delivery = MailDelivery.Queued;
+    }
+
+    private Task<Person> RequesterAsync(Ticket ticket, CancellationToken ct) =>
+        db.People.AsNoTracking().FirstAsync(p => p.Id == ticket.RequesterId, ct);
+
+    /// <summary>An automatic mail from an admin-editable template (text and HTML) to the requester, in the outbox.</summary>
+    private async Task QueueFromTemplateAsync(Mailbox mailbox, Ticket ticket, Person requester, MailTemplateKind template, OutboundMailKind kind, CancellationToken ct)
+    {
+        var (text, html) = await templates.RenderAsync(template, requester, ticket, ct);
+        (await QueueAsync(mailbox, ticket, requester.Email, kind, text, ct)).HtmlBody = html;
     }
 
     /// <summary>A mail to the requester, threaded under the ticket's earlier mails, in the outbox.</summary>
