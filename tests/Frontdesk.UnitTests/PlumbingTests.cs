@@ -1,4 +1,5 @@
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Startup;
 using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Attachments;
 using Frontdesk.Tickets.Search;
@@ -7,6 +8,18 @@ namespace Frontdesk.UnitTests;
 
 public sealed class PlumbingTests
 {
+    [Theory]
+    [InlineData("Host=db;Database=frontdesk;Username=u;Password=p", StartupSettings.MaxAutoPrepare)]
+    [InlineData("Host=db;Database=frontdesk;Username=u;Password=p;Max Auto Prepare=0", 0)]
+    [InlineData("Host=db;Database=frontdesk;Username=u;Password=p;maxautoprepare=7", 7)]
+    public void PostgreSQL_statements_are_prepared_unless_the_connection_string_says_otherwise(string given, int expected)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(StartupSettings.WithPreparedStatements(given));
+        builder.MaxAutoPrepare.ShouldBe(expected);
+        builder.Password.ShouldBe("p");
+        builder.Host.ShouldBe("db");
+    }
+
     [Fact]
     public void A_cursor_round_trips_and_garbage_is_rejected()
     {

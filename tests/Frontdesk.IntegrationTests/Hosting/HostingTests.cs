@@ -80,6 +80,19 @@ public sealed class HostingTests(SqliteApp app) : IClassFixture<SqliteApp>
         stderr.ShouldContain("Cannot reach or migrate the PostgreSQL database");
     }
 
+    [Fact]
+    public async Task An_unreadable_PostgreSQL_connection_string_stops_start_up_with_one_plain_line()
+    {
+        var (exitCode, stderr) = await RunHostAsync(new()
+        {
+            ["Frontdesk__Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Frontdesk"] = "Hots=127.0.0.1;Database=x;Username=x;Password=x",
+        });
+        exitCode.ShouldBe(2);
+        stderr.Trim().Split('\n').Length.ShouldBe(1, stderr);
+        stderr.ShouldContain("ConnectionStrings__Frontdesk cannot be read");
+    }
+
     /// <summary>Starts the real host as a process (as a person would) and waits for it to give up.</summary>
     private static async Task<(int ExitCode, string StandardError)> RunHostAsync(Dictionary<string, string> environment)
     {
