@@ -90,9 +90,9 @@ public sealed partial class MailIntake(
         // Read into memory, then parse synchronously: MimeKit's async parser reads in small steps
         // and cost a fifth of the whole intake. The size limit above bounds the memory.
         using var buffer = new MemoryStream((int)Math.Min(mail.Size, int.MaxValue));
-        await using (var raw = blobs.OpenRead(mail.RawSha256) ?? throw new InvalidOperationException($"The raw mail {mail.RawSha256} is missing from the blob store."))
+        using (var raw = blobs.OpenRead(mail.RawSha256) ?? throw new InvalidOperationException($"The raw mail {mail.RawSha256} is missing from the blob store."))
         {
-            await raw.CopyToAsync(buffer, ct);
+            raw.CopyTo(buffer); // a local file: see DirectoryBlobStore.PutAsync on why not async
         }
         buffer.Position = 0;
         var message = MimeMessage.Load(buffer, ct);

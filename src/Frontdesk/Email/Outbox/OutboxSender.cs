@@ -77,9 +77,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         var inbox = services.GetRequiredService<TicketInbox>();
         var now = clock.GetUtcNow();
         mail.Attempts++;
+        SmtpClient? client = null;
         try
         {
-            if (!clients.TryGetValue(mailbox.Id, out var client))
+            if (!clients.TryGetValue(mailbox.Id, out client))
             {
                 client = await services.GetRequiredService<MailConnections>().OpenSmtpAsync(mailbox, ct);
                 clients[mailbox.Id] = client;
@@ -91,8 +92,13 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            clients.Remove(mailbox.Id, out var broken);
-            broken?.Dispose();
+            // A refused address or message leaves the connection good for the next mail (MailKit
+            // resets the transaction); a broken connection is dropped and opened afresh.
+            if (client is not null && (e is not SmtpCommandException || !client.IsConnected))
+            {
+                clients.Remove(mailbox.Id);
+                client.Dispose();
+            }
             var permanent = e is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
             mail.LastError = Clip.To(ConnectionTester.Explain("SMTP", mailbox.SmtpHost, mailbox.SmtpPort, e), 2000);
             if (permanent || mail.Attempts > Backoff.Length) mail.Status = OutboundMailStatus.Failed;
