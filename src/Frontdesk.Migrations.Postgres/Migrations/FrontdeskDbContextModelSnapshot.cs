@@ -407,6 +407,10 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.Property<int>("PollSeconds")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ProcessedFolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("SmtpHost")
                         .IsRequired()
                         .HasMaxLength(255)

@@ -384,6 +384,10 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.Property<int>("PollSeconds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProcessedFolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SmtpHost")
                         .IsRequired()
                         .HasMaxLength(255)

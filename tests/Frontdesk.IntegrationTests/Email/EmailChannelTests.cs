@@ -387,6 +387,37 @@ public abstract class EmailChannelTests(FrontdeskApp app)
     }
 
     [Fact]
+    public async Task Processed_mail_moves_to_the_chosen_folder_and_a_missing_folder_is_reported_without_stopping_intake()
+    {
+        var support = await MailServer.AddAccountAsync("support", "desk.test");
+        _desk = await MailDesk.ConnectAsync(app, support: support, processedFolder: "Done");
+        var customer = await MailServer.AddAccountAsync("ines");
+        await MailServer.SendAsync(MailServer.Mail(customer, support, "Printer offline", "Floor 2."));
+
+        // The folder does not exist yet: the mail still becomes a ticket, and the mailbox says why it stays.
+        await _desk.TicketOfAsync(customer);
+        await Eventually.GetAsync(async () => (await LastErrorAsync())?.Contains("'Done'", StringComparison.Ordinal), "the missing folder reported");
+        (await MailServer.CountAsync(support, "INBOX")).ShouldBe(1);
+        var test = await (await _desk.Admin.Api.PostAsync($"/api/v1/mailboxes/{_desk.MailboxId}/test", null)).ReadJsonAsync();
+        test["ok"]!.GetValue<bool>().ShouldBeFalse();
+        test.Str("imap").ShouldContain("'Done' does not exist");
+
+        // Once it exists, the next poll moves what was processed, old and new.
+        await MailServer.CreateFolderAsync(support, "Done");
+        await MailServer.SendAsync(MailServer.Mail(customer, support, "Scanner offline", "Floor 3."));
+        await _desk.TicketsOfAsync(customer, atLeast: 2);
+        await Eventually.GetAsync(async () =>
+        {
+            await PollNowAsync();
+            return await MailServer.CountAsync(support, "Done") == 2 && await MailServer.CountAsync(support, "INBOX") == 0;
+        }, "both mails moved to Done");
+        (await LastErrorAsync()).ShouldBeNull();
+
+        async Task<string?> LastErrorAsync() =>
+            (await _desk.Admin.Api.GetJsonAsync("/api/v1/mailboxes"))["items"]!.AsArray().Single(m => m!.Str("address") == support)!["lastError"]?.GetValue<string>();
+    }
+
+    [Fact]
     public async Task The_connection_test_says_what_is_wrong_in_plain_words()
     {
         var (admin, mailboxId, _) = await MailboxAsync();

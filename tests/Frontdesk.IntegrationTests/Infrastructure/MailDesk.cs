@@ -25,14 +25,15 @@ public sealed class MailDesk
     public string Support { get; }
 
     /// <param name="support">An existing account to connect, for mail that was there before; a new one when null.</param>
-    public static async Task<MailDesk> ConnectAsync(FrontdeskApp app, int? maxMegabytes = null, string? support = null)
+    /// <param name="processedFolder">The folder processed mail moves to; none when null.</param>
+    public static async Task<MailDesk> ConnectAsync(FrontdeskApp app, int? maxMegabytes = null, string? support = null, string? processedFolder = null)
     {
         var admin = await app.CreateUserAsync(Roles.Admin);
         support ??= await MailServer.AddAccountAsync("support", "desk.test");
         var response = await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", new
         {
             address = support,
-            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password, folder = "INBOX" },
+            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password, folder = "INBOX", processedFolder },
             smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
             pollSeconds = 10,
             maxMessageMegabytes = maxMegabytes,

@@ -81,6 +81,25 @@ public static class MailServer
         await imap.DisconnectAsync(true);
     }
 
+    /// <summary>Creates a folder in the account's personal namespace.</summary>
+    public static async Task CreateFolderAsync(string account, string name)
+    {
+        using var imap = await OpenAsync(account);
+        await imap.GetFolder(imap.PersonalNamespaces[0]).CreateAsync(name, true);
+        await imap.DisconnectAsync(true);
+    }
+
+    /// <summary>How many mails a folder of the account holds.</summary>
+    public static async Task<int> CountAsync(string account, string folder)
+    {
+        using var imap = await OpenAsync(account);
+        var open = folder == "INBOX" ? imap.Inbox : await imap.GetFolderAsync(folder);
+        await open.OpenAsync(FolderAccess.ReadOnly);
+        var count = open.Count;
+        await imap.DisconnectAsync(true);
+        return count;
+    }
+
     /// <summary>Waits for a mail in <paramref name="account"/>'s inbox that matches; fails after the deadline.</summary>
     public static async Task<MimeMessage> WaitForMailAsync(string account, Func<MimeMessage, bool> match, TimeSpan? timeout = null)
     {

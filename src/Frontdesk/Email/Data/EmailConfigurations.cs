@@ -16,6 +16,7 @@ internal sealed class MailboxConfiguration : IEntityTypeConfiguration<Mailbox>
         b.Property(m => m.ImapHost).HasMaxLength(255);
         b.Property(m => m.ImapUsername).HasMaxLength(320);
         b.Property(m => m.ImapFolder).HasMaxLength(200);
+        b.Property(m => m.ProcessedFolder).HasMaxLength(200);
         b.Property(m => m.SmtpHost).HasMaxLength(255);
         b.Property(m => m.SmtpUsername).HasMaxLength(320);
         b.Property(m => m.LeaseOwner).HasMaxLength(200);

@@ -32,6 +32,9 @@ public sealed class Mailbox
     public required string ImapPasswordProtected { get; set; }
     public string ImapFolder { get; set; } = "INBOX";
 
+    /// <summary>When set, mail is moved to this folder once it is processed, so the folder read stays short.</summary>
+    public string? ProcessedFolder { get; set; }
+
     public required string SmtpHost { get; set; }
     public int SmtpPort { get; set; }
     public MailSecurity SmtpSecurity { get; set; }

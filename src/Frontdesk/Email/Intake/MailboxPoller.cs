@@ -60,7 +60,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         try
         {
             await ProcessLeftoversAsync(mailboxId, ct);
-            await FetchAsync(scope.ServiceProvider, db, mailbox, ct);
+            error = await FetchAsync(scope.ServiceProvider, db, mailbox, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -85,7 +85,8 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Node).SetProperty(m => m.LeaseUntil, until), ct) == 1;
     }
 
-    private async Task FetchAsync(IServiceProvider services, FrontdeskDbContext db, Mailbox mailbox, CancellationToken ct)
+    /// <summary>Takes in and processes the new mail; returns a problem the admin should know of, or null.</summary>
+    private async Task<string?> FetchAsync(IServiceProvider services, FrontdeskDbContext db, Mailbox mailbox, CancellationToken ct)
     {
         var connections = services.GetRequiredService<MailConnections>();
         var blobs = services.GetRequiredService<IBlobStore>();
@@ -113,7 +114,34 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             }
             await RenewAsync(db, mailbox.Id, ct);
         }
+        var problem = await MoveProcessedAsync(client, folder, mailbox, ct);
         await client.DisconnectAsync(true, ct);
+        return problem;
+    }
+
+    /// <summary>
+    /// Moves every mail up to the last one taken to the mailbox's processed folder, if it has one.
+    /// Taken mail is stored raw and processed before this runs, and what a failed poll left behind
+    /// moves with the next one. A missing folder is reported; mail keeps flowing all the same.
+    /// </summary>
+    private static async Task<string?> MoveProcessedAsync(ImapClient client, IMailFolder folder, Mailbox mailbox, CancellationToken ct)
+    {
+        if (mailbox.ProcessedFolder is null || mailbox.LastUid == 0) return null;
+        IMailFolder target;
+        try
+        {
+            target = await MailConnections.ProcessedFolderAsync(client, mailbox, ct);
+        }
+        catch (FolderNotFoundException)
+        {
+            return $"IMAP: the folder '{mailbox.ProcessedFolder}' for processed mail does not exist, so processed mail stays in '{mailbox.ImapFolder}'. Create the folder or clear the setting.";
+        }
+        var taken = new UniqueIdRange(new UniqueId(folder.UidValidity, 1), new UniqueId(folder.UidValidity, (uint)mailbox.LastUid));
+        var done = await folder.SearchAsync(SearchQuery.Uids(taken), ct);
+        // "1:n" can include the last mail even above n: move only what was taken.
+        var move = done.Where(u => u.Id <= mailbox.LastUid).ToList();
+        if (move.Count > 0) await folder.MoveToAsync(move, target, ct);
+        return null;
     }
 
     /// <summary>

@@ -17,6 +17,11 @@ public sealed class ConnectionTester(MailConnections connections)
             using var client = await connections.OpenImapAsync(mailbox, ct);
             var folder = await MailConnections.OpenFolderAsync(client, mailbox, ct);
             imap = $"OK: signed in, folder '{mailbox.ImapFolder}' has {folder.Count} mails.";
+            if (mailbox.ProcessedFolder is not null)
+            {
+                await MailConnections.ProcessedFolderAsync(client, mailbox, ct);
+                imap += $" Processed mail moves to '{mailbox.ProcessedFolder}'.";
+            }
             await client.DisconnectAsync(true, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -63,9 +63,16 @@ public sealed class MailConnections(IDataProtectionProvider protection, IOptions
         var folder = string.Equals(mailbox.ImapFolder, "INBOX", StringComparison.OrdinalIgnoreCase)
             ? client.Inbox
             : await client.GetFolderAsync(mailbox.ImapFolder, ct);
-        await folder.OpenAsync(FolderAccess.ReadOnly, ct);
+        // Moving processed mail out needs the folder opened for writing; reading alone never changes it.
+        await folder.OpenAsync(mailbox.ProcessedFolder is null ? FolderAccess.ReadOnly : FolderAccess.ReadWrite, ct);
         return folder;
     }
+
+    /// <summary>The folder processed mail moves to; <see cref="FolderNotFoundException"/> when it does not exist.</summary>
+    public static Task<IMailFolder> ProcessedFolderAsync(ImapClient client, Mailbox mailbox, CancellationToken ct) =>
+        string.Equals(mailbox.ProcessedFolder, "INBOX", StringComparison.OrdinalIgnoreCase)
+            ? Task.FromResult(client.Inbox)
+            : client.GetFolderAsync(mailbox.ProcessedFolder!, ct);
 
     private static SecureSocketOptions Socket(MailSecurity security) => security switch
     {

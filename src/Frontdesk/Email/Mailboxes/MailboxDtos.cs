@@ -1,7 +1,9 @@
 namespace Frontdesk.Email.Mailboxes;
 
 /// <param name="Security">None, StartTls or Tls.</param>
-public sealed record ImapSettingsRequest(string? Host, int? Port, string? Security, string? Username, string? Password, string? Folder);
+/// <param name="Folder">The folder to read (default INBOX).</param>
+/// <param name="ProcessedFolder">Optional: processed mail is moved to this existing folder; empty leaves it where it is.</param>
+public sealed record ImapSettingsRequest(string? Host, int? Port, string? Security, string? Username, string? Password, string? Folder, string? ProcessedFolder = null);
 
 /// <param name="Security">None, StartTls or Tls.</param>
 /// <param name="Username">Leave empty when the server takes mail without signing in.</param>
@@ -14,7 +16,7 @@ public sealed record SmtpSettingsRequest(string? Host, int? Port, string? Securi
 public sealed record CreateMailboxRequest(
     string? Address, string? DisplayName, ImapSettingsRequest? Imap, SmtpSettingsRequest? Smtp, string? Team, int? PollSeconds, int? MaxMessageMegabytes);
 
-public sealed record ImapSettingsDto(string Host, int Port, string Security, string Username, string Folder);
+public sealed record ImapSettingsDto(string Host, int Port, string Security, string Username, string Folder, string? ProcessedFolder);
 
 public sealed record SmtpSettingsDto(string Host, int Port, string Security, string? Username);
 

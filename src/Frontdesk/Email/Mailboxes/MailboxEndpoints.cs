@@ -99,7 +99,7 @@ internal static class MailboxEndpoints
 
     internal static MailboxDto ToDto(Mailbox m) => new(
         m.Id, m.Address, m.DisplayName,
-        new ImapSettingsDto(m.ImapHost, m.ImapPort, m.ImapSecurity.ToString(), m.ImapUsername, m.ImapFolder),
+        new ImapSettingsDto(m.ImapHost, m.ImapPort, m.ImapSecurity.ToString(), m.ImapUsername, m.ImapFolder, m.ProcessedFolder),
         new SmtpSettingsDto(m.SmtpHost, m.SmtpPort, m.SmtpSecurity.ToString(), m.SmtpUsername),
         m.TeamId, m.PollSeconds, m.MaxMessageBytes, m.IsActive, m.LastPollAt, m.LastError);
 }

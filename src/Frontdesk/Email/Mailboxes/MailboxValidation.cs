@@ -26,6 +26,12 @@ internal static class MailboxValidation
             Port("imap.port", imap.Port, errors);
             if (string.IsNullOrWhiteSpace(imap.Username)) errors.Add("imap.username", "imap.username is required.");
             if (string.IsNullOrEmpty(imap.Password)) errors.Add("imap.password", "imap.password is required.");
+            if (imap.Folder?.Length > 200) errors.Add("imap.folder", "imap.folder is at most 200 characters.");
+            if (imap.ProcessedFolder?.Length > 200) errors.Add("imap.processedFolder", "imap.processedFolder is at most 200 characters.");
+            if (!string.IsNullOrWhiteSpace(imap.ProcessedFolder) && string.Equals(imap.ProcessedFolder.Trim(), string.IsNullOrWhiteSpace(imap.Folder) ? "INBOX" : imap.Folder.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add("imap.processedFolder", "imap.processedFolder must differ from imap.folder, or be left empty.");
+            }
         }
         if (smtp is not null)
         {
@@ -57,6 +63,7 @@ internal static class MailboxValidation
             ImapUsername = imap.Username!.Trim(),
             ImapPasswordProtected = connections.Protect(imap.Password!),
             ImapFolder = string.IsNullOrWhiteSpace(imap.Folder) ? "INBOX" : imap.Folder.Trim(),
+            ProcessedFolder = string.IsNullOrWhiteSpace(imap.ProcessedFolder) ? null : imap.ProcessedFolder.Trim(),
             SmtpHost = smtp!.Host!.Trim(),
             SmtpPort = smtp.Port!.Value,
             SmtpSecurity = smtpSecurity!.Value,
