@@ -17,6 +17,7 @@ public static class EmailModule
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<MailboxCatalog>();
         services.AddScoped<MailIntake>();
+        services.AddScoped<MailboxAdmin>();
         services.AddScoped<MailComposer>();
         services.AddScoped<MailTemplateStore>();
         services.AddScoped<ReplyMailer>();

@@ -175,7 +175,10 @@ public abstract class EmailChannelTests(FrontdeskApp app)
     {
         var (admin, mailboxId, support) = await MailboxAsync(maxMegabytes: 1);
         var customer = await MailServer.AddAccountAsync("ines");
-        var big = MailServer.Mail(customer, support, "Huge scan", new string('x', 1_500_000));
+        var big = MailServer.Mail(customer, support, "Huge scan", "The scan is attached.");
+        var parts = new BodyBuilder { TextBody = "The scan is attached." };
+        parts.Attachments.Add("scan.pdf", new byte[1_500_000], new ContentType("application", "pdf"));
+        big.Body = parts.ToMessageBody();
         await MailServer.SendAsync(big);
         var nobody = new MimeMessage { Subject = "no sender here", Body = new TextPart("plain") { Text = "who am I" } };
         nobody.To.Add(MailboxAddress.Parse(support));
@@ -196,6 +199,9 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         result.Str("status").ShouldBe("Processed");
         var bigTicket = result["ticket"]!.GetValue<long>();
         (await admin.Api.GetJsonAsync($"/api/v1/tickets/{bigTicket}")).Str("subject").ShouldBe("Huge scan");
+        var files = (await admin.Api.GetJsonAsync($"/api/v1/tickets/{bigTicket}/attachments"))["items"]!.AsArray();
+        // Attachments over the mailbox's limit come along when released, and so does the raw original.
+        files.Select(f => f!.Str("fileName")).Order().ShouldBe(["original-mail.eml", "scan.pdf"]);
         var agent = await app.CreateUserAsync(Roles.Agent);
         var customerView = await agent.Api.GetAsync($"/api/v1/mailboxes/{mailboxId}/quarantine");
         customerView.StatusCode.ShouldBe(HttpStatusCode.Forbidden);

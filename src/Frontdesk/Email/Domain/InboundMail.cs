@@ -21,6 +21,9 @@ public enum InboundMailStatus
 /// </summary>
 public sealed class InboundMail
 {
+    /// <summary>Raw mails above this are refused by the blob store; a mailbox's limit for processing is far lower.</summary>
+    public const long MaxRawBytes = 512L * 1024 * 1024;
+
     public long Id { get; set; }
     public long MailboxId { get; set; }
     public long UidValidity { get; set; }

@@ -128,11 +128,14 @@ public sealed partial class MailIntake(
             return;
         }
         var person = await people.FindOrCreateAsync(address, from.Name, ct);
-        var content = await MailContent.ReadAsync(message, blobs, mailbox.MaxMessageBytes, ct);
+        // A released mail is taken as it is: its attachments may be as large as the mail.
+        var content = await MailContent.ReadAsync(message, blobs, release ? InboundMail.MaxRawBytes : mailbox.MaxMessageBytes, ct);
         var now = clock.GetUtcNow();
         var cc = message.Cc.Mailboxes.Concat(message.To.Mailboxes).Select(m => Person.NormalizeEmail(m.Address))
             .Where(a => a != address && !ours.Contains(a) && PeopleDirectory.IsValidEmail(a)).Distinct().Take(50).ToList();
-        var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, content.Files, Cc: cc);
+        // A released mail also carries its raw original, for whoever wants to see what really arrived.
+        var files = release ? [.. content.Files, new InboundFile("original-mail.eml", "message/rfc822", mail.RawSha256, mail.Size, Inline: false)] : content.Files;
+        var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, files, Cc: cc);
         var ticket = await ThreadAsync(message, person, ct);
         // No savepoint around each SaveChanges: nothing here recovers from a failed save inside the
         // transaction (the whole unit is rolled back), and each savepoint costs two round trips.

@@ -26,8 +26,6 @@ namespace Frontdesk.Email.Intake;
 public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<MailboxPoller> log)
     : MailWorker(options, log)
 {
-    /// <summary>Raw mails above this are refused by the blob store; the mailbox limit for processing is far lower.</summary>
-    private const long HardLimit = 512L * 1024 * 1024;
     private const int BatchSize = 200;
     private const int FetchChunk = 50;
 
@@ -177,7 +175,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         var stored = new Dictionary<uint, StoredBlob>();
         if (fresh.Count > 0)
         {
-            await folder.GetStreamsAsync(fresh, async (_, _, uid, stream, token) => stored[uid.Id] = await blobs.PutAsync(stream, HardLimit, token), ct);
+            await folder.GetStreamsAsync(fresh, async (_, _, uid, stream, token) => stored[uid.Id] = await blobs.PutAsync(stream, InboundMail.MaxRawBytes, token), ct);
         }
         var mails = new List<InboundMail>();
         var references = new List<List<string>>();

@@ -1,14 +1,9 @@
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
-using Frontdesk.Directory;
-using Frontdesk.Email.Domain;
-using Frontdesk.Email.Intake;
 using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Email.Mailboxes;
 
@@ -32,76 +27,26 @@ internal static class MailboxEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Results<Created<MailboxDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateMailboxRequest request, FrontdeskDbContext db, DirectoryNames names, MailConnections connections, MailboxPoller poller,
-        MailboxCatalog catalog, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<MailboxDto>> CreateAsync(CreateMailboxRequest request, MailboxAdmin admin, CancellationToken ct)
     {
-        var (mailbox, errors) = await MailboxValidation.ValidateAsync(request, db, names, connections, ct);
-        if (mailbox is null) return Problems.Invalid(errors);
-        if (await db.Mailboxes.AnyAsync(m => m.Address == mailbox.Address, ct)) return Problems.Conflict($"The mailbox {mailbox.Address} exists already.");
-        mailbox.CreatedAt = clock.GetUtcNow();
-        db.Mailboxes.Add(mailbox);
-        await db.SaveChangesAsync(ct);
-        catalog.Evict();
-        poller.Wake();
-        return TypedResults.Created($"/api/v1/mailboxes/{mailbox.Id}", ToDto(mailbox));
+        var mailbox = await admin.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/mailboxes/{mailbox.Id}", mailbox);
     }
 
-    private static async Task<Ok<Page<MailboxDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct)
-    {
-        var mailboxes = await db.Mailboxes.AsNoTracking().OrderBy(m => m.Address).ToListAsync(ct);
-        var counts = (await db.InboundMails.GroupBy(m => new { m.MailboxId, m.Status }).Select(g => new { g.Key.MailboxId, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
-            .ToLookup(c => c.MailboxId);
-        return TypedResults.Ok(new Page<MailboxDto>(mailboxes.Select(m =>
-        {
-            var of = counts[m.Id].ToList();
-            return ToDto(m) with
-            {
-                MailsTaken = of.Sum(c => c.Count),
-                MailsWaiting = of.Where(c => c.Status == InboundMailStatus.Received).Sum(c => c.Count),
-                MailsQuarantined = of.Where(c => c.Status == InboundMailStatus.Quarantined).Sum(c => c.Count),
-            };
-        }).ToList(), null));
-    }
+    private static async Task<Ok<Page<MailboxDto>>> ListAsync(MailboxAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(new Page<MailboxDto>(await admin.ListAsync(ct), null));
 
-    private static async Task<Results<Ok<ConnectionTestDto>, ProblemHttpResult>> TestAsync(
-        long id, FrontdeskDbContext db, ConnectionTester tester, CancellationToken ct)
-    {
-        var mailbox = await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-        if (mailbox is null) return Problems.NotFound($"Mailbox {id}");
-        return TypedResults.Ok(await tester.TestAsync(mailbox, ct));
-    }
+    private static async Task<Ok<ConnectionTestDto>> TestAsync(long id, MailboxAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.TestAsync(id, ct));
 
-    private static async Task<Results<Ok<Page<QuarantinedMailDto>>, ProblemHttpResult>> QuarantineAsync(
-        long id, FrontdeskDbContext db, CancellationToken ct)
-    {
-        if (!await db.Mailboxes.AnyAsync(m => m.Id == id, ct)) return Problems.NotFound($"Mailbox {id}");
-        var mails = await db.InboundMails.AsNoTracking()
-            .Where(m => m.MailboxId == id && m.Status == InboundMailStatus.Quarantined)
-            .OrderByDescending(m => m.Id).Take(200)
-            .Select(m => new QuarantinedMailDto(m.Id, m.FromAddress, m.Subject, m.MessageId, m.Size, m.Reason ?? "", m.ReceivedAt))
-            .ToListAsync(ct);
-        return TypedResults.Ok(new Page<QuarantinedMailDto>(mails, null));
-    }
+    private static async Task<Ok<Page<QuarantinedMailDto>>> QuarantineAsync(long id, MailboxAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(new Page<QuarantinedMailDto>((await admin.QuarantineAsync(id, ct)).Mails, null));
 
-    private static Task<Results<Ok<ProcessedMailDto>, ProblemHttpResult>> RetryAsync(long id, long mailId, MailIntake intake, CancellationToken ct) =>
-        ReprocessAsync(id, mailId, intake, release: false, ct);
+    private static async Task<Ok<ProcessedMailDto>> RetryAsync(long id, long mailId, MailboxAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.ReprocessAsync(id, mailId, release: false, ct));
 
-    private static Task<Results<Ok<ProcessedMailDto>, ProblemHttpResult>> ReleaseAsync(long id, long mailId, MailIntake intake, CancellationToken ct) =>
-        ReprocessAsync(id, mailId, intake, release: true, ct);
-
-    private static async Task<Results<Ok<ProcessedMailDto>, ProblemHttpResult>> ReprocessAsync(
-        long id, long mailId, MailIntake intake, bool release, CancellationToken ct)
-    {
-        var result = await intake.ReprocessAsync(id, mailId, release, ct);
-        return result is null ? Problems.NotFound($"Quarantined mail {mailId} of mailbox {id}") : TypedResults.Ok(result);
-    }
-
-    internal static MailboxDto ToDto(Mailbox m) => new(
-        m.Id, m.Address, m.DisplayName,
-        new ImapSettingsDto(m.ImapHost, m.ImapPort, m.ImapSecurity.ToString(), m.ImapUsername, m.ImapFolder, m.ProcessedFolder),
-        new SmtpSettingsDto(m.SmtpHost, m.SmtpPort, m.SmtpSecurity.ToString(), m.SmtpUsername),
-        m.TeamId, m.PollSeconds, m.MaxMessageBytes, m.IsActive, m.LastPollAt, m.LastError);
+    private static async Task<Ok<ProcessedMailDto>> ReleaseAsync(long id, long mailId, MailboxAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.ReprocessAsync(id, mailId, release: true, ct));
 }
 
 /// <summary>What became of a mail processed again.</summary>

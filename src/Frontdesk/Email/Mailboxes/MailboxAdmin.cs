@@ -1,0 +1,80 @@
+using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
+using Frontdesk.Directory;
+using Frontdesk.Email.Domain;
+using Frontdesk.Email.Intake;
+using Microsoft.EntityFrameworkCore;
+
+namespace Frontdesk.Email.Mailboxes;
+
+/// <summary>
+/// What an admin does with mailboxes: add, list, test, and look after quarantined mail. The API and
+/// the admin pages both call this; a refusal is a <see cref="RequestRejectedException"/>.
+/// </summary>
+public sealed class MailboxAdmin(
+    FrontdeskDbContext db, DirectoryNames names, MailConnections connections, MailboxPoller poller, MailboxCatalog catalog,
+    ConnectionTester tester, MailIntake intake, TimeProvider clock)
+{
+    /// <summary>The longest quarantine list shown; older entries stay stored.</summary>
+    public const int QuarantineShown = 200;
+
+    /// <summary>Adds a mailbox and wakes the poller, so it is read at once.</summary>
+    public async Task<MailboxDto> CreateAsync(CreateMailboxRequest request, CancellationToken ct)
+    {
+        var (mailbox, errors) = await MailboxValidation.ValidateAsync(request, db, names, connections, ct);
+        if (mailbox is null) throw new ValidationFailedException(errors);
+        if (await db.Mailboxes.AnyAsync(m => m.Address == mailbox.Address, ct)) throw new ConflictException($"The mailbox {mailbox.Address} exists already.");
+        mailbox.CreatedAt = clock.GetUtcNow();
+        db.Mailboxes.Add(mailbox);
+        await db.SaveChangesAsync(ct);
+        catalog.Evict();
+        poller.Wake();
+        return ToDto(mailbox);
+    }
+
+    /// <summary>Every mailbox with its last poll, last error and mail counts; never a password.</summary>
+    public async Task<List<MailboxDto>> ListAsync(CancellationToken ct)
+    {
+        var mailboxes = await db.Mailboxes.AsNoTracking().OrderBy(m => m.Address).ToListAsync(ct);
+        var counts = (await db.InboundMails.GroupBy(m => new { m.MailboxId, m.Status }).Select(g => new { g.Key.MailboxId, g.Key.Status, Count = g.Count() }).ToListAsync(ct))
+            .ToLookup(c => c.MailboxId);
+        return mailboxes.Select(m =>
+        {
+            var of = counts[m.Id].ToList();
+            return ToDto(m) with
+            {
+                MailsTaken = of.Sum(c => c.Count),
+                MailsWaiting = of.Where(c => c.Status == InboundMailStatus.Received).Sum(c => c.Count),
+                MailsQuarantined = of.Where(c => c.Status == InboundMailStatus.Quarantined).Sum(c => c.Count),
+            };
+        }).ToList();
+    }
+
+    public async Task<ConnectionTestDto> TestAsync(long id, CancellationToken ct)
+    {
+        var mailbox = await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException($"Mailbox {id}");
+        return await tester.TestAsync(mailbox, ct);
+    }
+
+    /// <summary>The mailbox's address and its quarantined mail, newest first.</summary>
+    public async Task<(string Address, List<QuarantinedMailDto> Mails)> QuarantineAsync(long id, CancellationToken ct)
+    {
+        var address = await db.Mailboxes.Where(m => m.Id == id).Select(m => m.Address).FirstOrDefaultAsync(ct) ?? throw new NotFoundException($"Mailbox {id}");
+        var mails = await db.InboundMails.AsNoTracking()
+            .Where(m => m.MailboxId == id && m.Status == InboundMailStatus.Quarantined)
+            .OrderByDescending(m => m.Id).Take(QuarantineShown)
+            .Select(m => new QuarantinedMailDto(m.Id, m.FromAddress, m.Subject, m.MessageId, m.Size, m.Reason ?? "", m.ReceivedAt))
+            .ToListAsync(ct);
+        return (address, mails);
+    }
+
+    /// <summary>Processes a quarantined mail again; <paramref name="release"/> makes a ticket even of a mail over the size limit.</summary>
+    public async Task<ProcessedMailDto> ReprocessAsync(long id, long mailId, bool release, CancellationToken ct) =>
+        await intake.ReprocessAsync(id, mailId, release, ct) ?? throw new NotFoundException($"Quarantined mail {mailId} of mailbox {id}");
+
+    internal static MailboxDto ToDto(Mailbox m) => new(
+        m.Id, m.Address, m.DisplayName,
+        new ImapSettingsDto(m.ImapHost, m.ImapPort, m.ImapSecurity.ToString(), m.ImapUsername, m.ImapFolder, m.ProcessedFolder),
+        new SmtpSettingsDto(m.SmtpHost, m.SmtpPort, m.SmtpSecurity.ToString(), m.SmtpUsername),
+        m.TeamId, m.PollSeconds, m.MaxMessageBytes, m.IsActive, m.LastPollAt, m.LastError);
+}

@@ -1,0 +1,97 @@
+using Frontdesk.Email.Intake;
+using Frontdesk.Identity.Domain;
+using Frontdesk.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+
+namespace Frontdesk.IntegrationTests.Browser;
+
+/// <summary>An admin adds a mailbox on the page, tests it, and releases an oversized mail from its quarantine.</summary>
+[Collection("browser")]
+public sealed class MailboxAdminPageTests(BrowserFixture fx)
+{
+    [Fact]
+    public async Task An_admin_adds_and_tests_a_mailbox_and_releases_quarantined_mail_on_the_pages()
+    {
+        var admin = await fx.CreateUserAsync(Roles.Admin, name: "Ada Admin");
+        var support = await MailServer.AddAccountAsync("helpdesk", "desk.test");
+        await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
+        var page = await SignInAsync(context, admin.Email);
+        await page.Locator("header.top nav a", new() { HasText = "Mailboxes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mailboxes");
+
+        // A mistake is explained, and nothing is added.
+        await page.FillAsync("#address", "not-an-address");
+        await page.ClickAsync("#add-mailbox");
+        await Assertions.Expect(page.Locator("#add-errors")).ToContainTextAsync("address must be the support e-mail address");
+
+        await page.FillAsync("#address", support);
+        await page.FillAsync("#display-name", "IT Service Desk");
+        await page.FillAsync("#max-mb", "1");
+        await page.FillAsync("#imap-host", MailServer.Host);
+        await page.FillAsync("#imap-port", MailServer.ImapPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#imap-security", "None");
+        await page.FillAsync("#imap-username", support);
+        await page.FillAsync("#imap-password", MailServer.Password);
+        await page.FillAsync("#smtp-host", MailServer.Host);
+        await page.FillAsync("#smtp-port", MailServer.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#smtp-security", "None");
+        await page.ClickAsync("#add-mailbox");
+        var row = page.Locator("table.mailboxes tr", new() { HasText = support });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        (await page.ContentAsync()).ShouldNotContain(MailServer.Password);
+
+        await row.Locator("button", new() { HasText = "Test connection" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#test-result")).ToContainTextAsync("both connections work");
+        await Assertions.Expect(page.Locator("#test-result")).ToContainTextAsync("OK: signed in");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "mailboxes.png"), FullPage = true });
+
+        // A mail over the 1 MB limit is kept in quarantine; the admin releases it into a ticket.
+        var big = MailServer.Mail("someone@example.test", support, "Scan of the contract", "Attached.");
+        var body = new BodyBuilder { TextBody = "Attached." };
+        body.Attachments.Add("scan.bin", new byte[1_500_000]);
+        big.Body = body.ToMessageBody();
+        await MailServer.AppendAsync(support, big, seen: false);
+        await Eventually.GetAsync(async () =>
+        {
+            await fx.Services.GetRequiredService<MailboxPoller>().PollAllAsync(CancellationToken.None);
+            return fx.WithDb(db => db.InboundMails.Any(m => m.MessageId == big.MessageId && m.Status == Frontdesk.Email.Domain.InboundMailStatus.Quarantined));
+        }, "the big mail in quarantine");
+        await page.GotoAsync("/admin/mailboxes");
+        await page.Locator("table.mailboxes tr", new() { HasText = support }).Locator("a", new() { HasText = "1 quarantined" }).ClickAsync();
+        var kept = page.Locator("table.quarantine tr", new() { HasText = "Scan of the contract" });
+        await Assertions.Expect(kept).ToContainTextAsync("over this mailbox's limit");
+        await kept.Locator("button", new() { HasText = "Release" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("processed, on ticket #");
+        await Assertions.Expect(page.Locator("table.quarantine")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "mailbox-quarantine.png"), FullPage = true });
+        await page.Locator("#outcome a").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Scan of the contract");
+    }
+
+    [Fact]
+    public async Task An_agent_gets_no_mailbox_pages()
+    {
+        var agent = await fx.CreateUserAsync(Roles.Agent, name: "Ann Agent");
+        await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
+        var page = await SignInAsync(context, agent.Email);
+        (await page.Locator("header.top nav a", new() { HasText = "Mailboxes" }).CountAsync()).ShouldBe(0);
+        var response = await page.GotoAsync("/admin/mailboxes");
+        response!.Status.ShouldBe(403);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
+        (await page.Locator("#add-mailbox").CountAsync()).ShouldBe(0);
+        (await page.GotoAsync("/admin/mailboxes/1/quarantine"))!.Status.ShouldBe(403);
+    }
+
+    private async Task<IPage> SignInAsync(IBrowserContext context, string email)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/signin");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", FrontdeskApp.Password);
+        await page.ClickAsync("#signin");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Tickets");
+        return page;
+    }
+}
