@@ -33,6 +33,7 @@ public sealed class SignInAndTicketTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("article.message")).ToHaveCountAsync(2);
         (await page.ContentAsync()).ShouldNotContain("replacing the dock from stock");
         (await page.Locator("#reply-internal").CountAsync()).ShouldBe(0);
+        (await page.Locator("#reply-all").CountAsync()).ShouldBe(0);
 
         await page.FillAsync("#reply-body", "It is the Dell WD19.");
         await page.ClickAsync("#send-reply");

@@ -7,9 +7,9 @@ using MimeKit;
 
 namespace Frontdesk.IntegrationTests.Browser;
 
-/// <summary>An admin adds a mailbox on the page, tests it, and releases an oversized mail from its quarantine.</summary>
+/// <summary>The e-mail channel's pages: an admin adds, tests and looks after mailboxes; an agent answers a mail with reply-all.</summary>
 [Collection("browser")]
-public sealed class MailboxAdminPageTests(BrowserFixture fx)
+public sealed class EmailPageTests(BrowserFixture fx)
 {
     [Fact]
     public async Task An_admin_adds_and_tests_a_mailbox_and_releases_quarantined_mail_on_the_pages()
@@ -68,6 +68,31 @@ public sealed class MailboxAdminPageTests(BrowserFixture fx)
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "mailbox-quarantine.png"), FullPage = true });
         await page.Locator("#outcome a").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Scan of the contract");
+    }
+
+    [Fact]
+    public async Task An_agent_replies_to_all_from_the_ticket_page_and_the_copied_colleague_gets_the_mail()
+    {
+        var desk = await MailDesk.ConnectAsync(fx);
+        var customer = await MailServer.AddAccountAsync("noor");
+        var colleague = await MailServer.AddAccountAsync("noor-colleague");
+        var mail = MailServer.Mail(customer, desk.Support, "Beamer in room 2.01 flickers", "Since this morning.");
+        mail.Cc.Add(MailboxAddress.Parse(colleague));
+        await MailServer.SendAsync(mail);
+        var number = await desk.TicketOfAsync(customer);
+
+        var agent = await fx.CreateUserAsync(Roles.Agent, name: "Rui Costa");
+        await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
+        var page = await SignInAsync(context, agent.Email);
+        await page.GotoAsync($"/tickets/{number}");
+        await page.FillAsync("#reply-body", "Swapping the cable at 14:00.");
+        await page.CheckAsync("#reply-all");
+        await page.ClickAsync("#send-reply");
+        await Assertions.Expect(page.Locator("article.message").Last).ToContainTextAsync("Swapping the cable");
+
+        var reply = await MailServer.WaitForMailAsync(colleague, m => (m.TextBody ?? "").Contains("Swapping the cable", StringComparison.Ordinal));
+        reply.To.Mailboxes.Single().Address.ShouldBe(customer);
+        reply.Cc.Mailboxes.Select(m => m.Address).ShouldBe([colleague]);
     }
 
     [Fact]
