@@ -96,6 +96,52 @@ public sealed class EmailPageTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task An_admin_rewrites_an_automatic_mail_and_blocks_a_sender_on_the_pages()
+    {
+        var admin = await fx.CreateUserAsync(Roles.Admin, name: "Ada Admin");
+        await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
+        var page = await SignInAsync(context, admin.Email);
+        await page.Locator("header.top nav a", new() { HasText = "Automatic mails" }).ClickAsync();
+        await page.Locator("table.templates a", new() { HasText = "Acknowledgement" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#template-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("we have your request"));
+
+        // A misspelt placeholder is named, and nothing is saved.
+        await page.FillAsync("#template-text", "Hi {{firstname}}, we have #{{number}}.");
+        await page.ClickAsync("#save-template");
+        await Assertions.Expect(page.Locator("#template-errors")).ToContainTextAsync("{{firstname}}");
+        await Assertions.Expect(page.Locator("#template-text")).ToHaveValueAsync("Hi {{firstname}}, we have #{{number}}.");
+
+        await page.FillAsync("#template-text", "Hi {{first name}}, we have #{{number}}. The Service Desk");
+        await page.ClickAsync("#save-template");
+        await Assertions.Expect(page.Locator("#saved")).ToContainTextAsync("Saved");
+        var stored = await admin.Api.GetJsonAsync("/api/v1/mail-templates");
+        var ack = stored["items"]!.AsArray().Single(t => t!.Str("kind") == "acknowledgement")!;
+        ack.Str("text").ShouldBe("Hi {{first name}}, we have #{{number}}. The Service Desk");
+        ack["custom"]!.GetValue<bool>().ShouldBeTrue();
+
+        await page.ClickAsync("#reset-template");
+        await Assertions.Expect(page.Locator("#template-text")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("we have your request"));
+        (await admin.Api.GetJsonAsync("/api/v1/mail-templates"))["items"]!.AsArray()
+            .Single(t => t!.Str("kind") == "acknowledgement")!["custom"]!.GetValue<bool>().ShouldBeFalse();
+
+        // Blocking a domain, then lifting the block.
+        var domain = $"@spam-{Guid.NewGuid():N}.example";
+        await page.GotoAsync("/admin/mailboxes");
+        await page.FillAsync("#block-pattern", "not a pattern");
+        await page.ClickAsync("#block-sender");
+        await Assertions.Expect(page.Locator("#block-errors")).ToContainTextAsync("pattern is an e-mail address");
+        await page.FillAsync("#block-pattern", domain);
+        await page.FillAsync("#block-reason", "Newsletter robot");
+        await page.ClickAsync("#block-sender");
+        var row = page.Locator("table.blocked tr", new() { HasText = domain });
+        await Assertions.Expect(row).ToContainTextAsync("Newsletter robot");
+        (await admin.Api.GetJsonAsync("/api/v1/blocked-senders"))["items"]!.AsArray().Select(b => b!.Str("pattern")).ShouldContain(domain);
+        await row.Locator("button", new() { HasText = "Unblock" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.blocked tr", new() { HasText = domain })).ToHaveCountAsync(0);
+        (await admin.Api.GetJsonAsync("/api/v1/blocked-senders"))["items"]!.AsArray().Select(b => b!.Str("pattern")).ShouldNotContain(domain);
+    }
+
+    [Fact]
     public async Task An_agent_gets_no_mailbox_pages()
     {
         var agent = await fx.CreateUserAsync(Roles.Agent, name: "Ann Agent");
@@ -107,6 +153,9 @@ public sealed class EmailPageTests(BrowserFixture fx)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not allowed");
         (await page.Locator("#add-mailbox").CountAsync()).ShouldBe(0);
         (await page.GotoAsync("/admin/mailboxes/1/quarantine"))!.Status.ShouldBe(403);
+        (await page.GotoAsync("/admin/mail-templates"))!.Status.ShouldBe(403);
+        (await page.GotoAsync("/admin/mail-templates/acknowledgement"))!.Status.ShouldBe(403);
+        (await page.Locator("#template-text").CountAsync()).ShouldBe(0);
     }
 
     private async Task<IPage> SignInAsync(IBrowserContext context, string email)

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Email.Mailboxes;
 
 /// <summary>
-/// What an admin does with mailboxes: add, list, test, and look after quarantined mail. The API and
+/// What an admin does with mailboxes: add, list, test, look after quarantined mail, block senders. The API and
 /// the admin pages both call this; a refusal is a <see cref="RequestRejectedException"/>.
 /// </summary>
 public sealed class MailboxAdmin(
@@ -71,6 +71,32 @@ public sealed class MailboxAdmin(
     /// <summary>Processes a quarantined mail again; <paramref name="release"/> makes a ticket even of a mail over the size limit.</summary>
     public async Task<ProcessedMailDto> ReprocessAsync(long id, long mailId, bool release, CancellationToken ct) =>
         await intake.ReprocessAsync(id, mailId, release, ct) ?? throw new NotFoundException($"Quarantined mail {mailId} of mailbox {id}");
+
+    /// <summary>Blocked addresses and domains: their mail is kept (as ignored) but never becomes a ticket.</summary>
+    public async Task<List<BlockedSenderDto>> BlockedSendersAsync(CancellationToken ct) =>
+        await db.BlockedSenders.AsNoTracking().OrderBy(b => b.Pattern)
+            .Select(b => new BlockedSenderDto(b.Id, b.Pattern, b.Reason, b.CreatedAt)).ToListAsync(ct);
+
+    public async Task<BlockedSenderDto> BlockAsync(BlockSenderRequest request, CancellationToken ct)
+    {
+        var pattern = request.Pattern?.Trim().ToLowerInvariant() ?? "";
+        var valid = pattern.StartsWith('@') ? PeopleDirectory.IsValidEmail("someone" + pattern) : PeopleDirectory.IsValidEmail(pattern);
+        if (!valid) throw ValidationFailedException.For("pattern", "pattern is an e-mail address (spam@example.com) or a domain starting with @ (@example.com).");
+        if (request.Reason is { Length: > 500 }) throw ValidationFailedException.For("reason", "reason is limited to 500 characters.");
+        if (await db.BlockedSenders.AnyAsync(b => b.Pattern == pattern, ct)) throw new ConflictException($"{pattern} is blocked already.");
+        var blocked = new BlockedSender { Pattern = pattern, Reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim(), CreatedAt = clock.GetUtcNow() };
+        db.BlockedSenders.Add(blocked);
+        await db.SaveChangesAsync(ct);
+        catalog.Evict();
+        return new BlockedSenderDto(blocked.Id, blocked.Pattern, blocked.Reason, blocked.CreatedAt);
+    }
+
+    public async Task UnblockAsync(long id, CancellationToken ct)
+    {
+        var removed = await db.BlockedSenders.Where(b => b.Id == id).ExecuteDeleteAsync(ct) == 1;
+        catalog.Evict();
+        if (!removed) throw new NotFoundException($"Blocked sender {id}");
+    }
 
     internal static MailboxDto ToDto(Mailbox m) => new(
         m.Id, m.Address, m.DisplayName,

@@ -1,13 +1,9 @@
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
-using Frontdesk.Common.Text;
-using Frontdesk.Email.Domain;
 using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Email.Outbox;
 
@@ -30,49 +26,12 @@ internal static class MailTemplateEndpoints
         group.MapDelete("/{kind}", ResetAsync).WithSummary("Go back to the built-in text").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<Page<MailTemplateDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct)
-    {
-        var stored = await db.MailTemplates.AsNoTracking().ToDictionaryAsync(t => t.Kind, ct);
-        return TypedResults.Ok(new Page<MailTemplateDto>(Enum.GetValues<MailTemplateKind>()
-            .Select(kind => ToDto(kind, stored.GetValueOrDefault(kind))).ToList(), null));
-    }
+    private static async Task<Ok<Page<MailTemplateDto>>> ListAsync(MailTemplateAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(new Page<MailTemplateDto>(await admin.ListAsync(ct), null));
 
-    private static async Task<Results<Ok<MailTemplateDto>, ValidationProblem, ProblemHttpResult>> SaveAsync(
-        string kind, SaveMailTemplateRequest request, FrontdeskDbContext db, MailTemplateStore store, HtmlCleaner html, TimeProvider clock, CancellationToken ct)
-    {
-        if (Parse(kind) is not { } parsed) return Problems.NotFound($"Mail template '{kind}'");
-        var errors = new Errors();
-        if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > 20_000) errors.Add("text", "text is required (at most 20,000 characters).");
-        if (request.Html is { Length: > 100_000 }) errors.Add("html", "html is limited to 100,000 characters.");
-        foreach (var (field, value) in new[] { ("text", request.Text), ("html", request.Html) })
-        {
-            if (value is not null && MailTemplates.Unknown(value) is { Count: > 0 } unknown)
-            {
-                errors.Add(field, $"Unknown placeholders: {string.Join(", ", unknown)}. Use {string.Join(", ", MailTemplates.Placeholders)}.");
-            }
-        }
-        if (errors.Any) return Problems.Invalid(errors);
-        var template = await db.MailTemplates.FirstOrDefaultAsync(t => t.Kind == parsed, ct);
-        if (template is null) db.MailTemplates.Add(template = new MailTemplate { Kind = parsed, Text = "" });
-        template.Text = request.Text!.Trim();
-        template.Html = string.IsNullOrWhiteSpace(request.Html) ? null : html.Clean(request.Html);
-        template.UpdatedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        store.Evict();
-        return TypedResults.Ok(ToDto(parsed, template));
-    }
+    private static async Task<Ok<MailTemplateDto>> SaveAsync(string kind, SaveMailTemplateRequest request, MailTemplateAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.SaveAsync(kind, request, ct));
 
-    private static async Task<Results<Ok<MailTemplateDto>, ProblemHttpResult>> ResetAsync(string kind, FrontdeskDbContext db, MailTemplateStore store, CancellationToken ct)
-    {
-        if (Parse(kind) is not { } parsed) return Problems.NotFound($"Mail template '{kind}'");
-        await db.MailTemplates.Where(t => t.Kind == parsed).ExecuteDeleteAsync(ct);
-        store.Evict();
-        return TypedResults.Ok(ToDto(parsed, null));
-    }
-
-    private static MailTemplateKind? Parse(string kind) =>
-        Enum.GetValues<MailTemplateKind>().Cast<MailTemplateKind?>().FirstOrDefault(k => EnumText.Of(k!.Value) == kind);
-
-    private static MailTemplateDto ToDto(MailTemplateKind kind, MailTemplate? stored) =>
-        new(EnumText.Of(kind), stored?.Text ?? MailTemplates.Default(kind), stored?.Html, stored is not null, MailTemplates.Placeholders);
+    private static async Task<Ok<MailTemplateDto>> ResetAsync(string kind, MailTemplateAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.ResetAsync(kind, ct));
 }
