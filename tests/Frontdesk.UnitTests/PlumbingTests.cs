@@ -2,6 +2,7 @@ using Frontdesk.Common.Http;
 using Frontdesk.Common.Startup;
 using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Attachments;
+using Frontdesk.Tickets.Messages;
 using Frontdesk.Tickets.Search;
 
 namespace Frontdesk.UnitTests;
@@ -18,6 +19,17 @@ public sealed class PlumbingTests
         builder.MaxAutoPrepare.ShouldBe(expected);
         builder.Password.ShouldBe("p");
         builder.Host.ShouldBe("db");
+    }
+
+    [Fact]
+    public void Inline_images_point_at_their_attachments_and_unknown_ones_lose_their_source()
+    {
+        var html = """<p>See <img src="cid:shot%401.png" alt="a"> and <img src='cid:missing' alt="b"> and <img src="cid:&lt;x&gt;"></p>""";
+        var linked = InlineImages.Link(html, new Dictionary<string, string> { ["shot@1.png"] = "/tickets/7/attachments/3", ["x"] = "/tickets/7/attachments/4" });
+        linked.ShouldContain("""<img src="/tickets/7/attachments/3" alt="a">""");
+        linked.ShouldContain("""<img  alt="b">""");
+        linked.ShouldContain("""<img src="/tickets/7/attachments/4">""");
+        linked.ShouldNotContain("cid:");
     }
 
     [Fact]

@@ -699,6 +699,10 @@ namespace Frontdesk.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("ContentId")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(127)

@@ -142,6 +142,34 @@ public sealed class EmailPageTests(BrowserFixture fx)
     }
 
     [Fact]
+    public async Task An_agent_sees_a_mail_as_formatted_with_its_inline_screenshot()
+    {
+        var desk = await MailDesk.ConnectAsync(fx);
+        var customer = await MailServer.AddAccountAsync("yara");
+        var mail = MailServer.Mail(customer, desk.Support, "Error dialog on start", "See the screenshot.");
+        var body = new BodyBuilder { TextBody = "See the screenshot.", HtmlBody = """<p>See <b>the screenshot</b>:</p><img src="cid:shot1@mail.example" alt="screenshot"><img src="https://tracker.example/pixel.gif" alt="tracker">""" };
+        var image = body.LinkedResources.Add("shot.png", Convert.FromBase64String(OnePixelPng), new ContentType("image", "png"));
+        image.ContentId = "shot1@mail.example";
+        mail.Body = body.ToMessageBody();
+        await MailServer.SendAsync(mail);
+        var number = await desk.TicketOfAsync(customer);
+
+        var agent = await fx.CreateUserAsync(Roles.Agent, name: "Lea Brandt");
+        await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
+        var page = await SignInAsync(context, agent.Email);
+        await page.GotoAsync($"/tickets/{number}");
+        await page.Locator("details.formatted summary").ClickAsync();
+        var shot = page.Locator(".html-body img[alt=screenshot]");
+        await Assertions.Expect(shot).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex($"^/tickets/{number}/attachments/\\d+$"));
+        await Assertions.Expect(page.Locator(".html-body b")).ToHaveTextAsync("the screenshot");
+        // The image really loads from the ticket; the tracking pixel has no source at all.
+        await Assertions.Expect(shot).ToHaveJSPropertyAsync("naturalWidth", 1);
+        (await page.Locator(".html-body img[alt=tracker]").GetAttributeAsync("src")).ShouldBeNull();
+    }
+
+    private const string OnePixelPng = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    [Fact]
     public async Task An_agent_gets_no_mailbox_pages()
     {
         var agent = await fx.CreateUserAsync(Roles.Agent, name: "Ann Agent");

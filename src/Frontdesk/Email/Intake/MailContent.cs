@@ -55,7 +55,7 @@ internal sealed record MailContent(string Text, string? Html, IReadOnlyList<Inbo
         buffer.Position = 0;
         var blob = await blobs.PutAsync(buffer, maxBytes, ct);
         var fallback = inline ? "inline-" + (part.ContentId ?? "image") : "attachment";
-        return new InboundFile(name ?? fallback, part.ContentType.MimeType, blob.Sha256, blob.Size, inline);
+        return new InboundFile(name ?? fallback, part.ContentType.MimeType, blob.Sha256, blob.Size, inline, part.ContentId);
     }
 
     private static async Task<InboundFile> StoreMessageAsync(MessagePart part, IBlobStore blobs, long maxBytes, CancellationToken ct)

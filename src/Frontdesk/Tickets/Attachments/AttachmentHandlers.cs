@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace Frontdesk.Tickets.Attachments;
 
-public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, bool Internal, long? MessageId, DateTimeOffset CreatedAt);
+/// <param name="ContentId">For an image shown inside a mail's HTML: the Content-ID its <c>cid:</c> links name.</param>
+public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, bool Internal, long? MessageId, DateTimeOffset CreatedAt, string? ContentId = null);
 
 /// <summary>Files on tickets: size-limited on the way in, served so the browser never runs them.</summary>
 public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess access, IBlobStore blobs, IOptions<FrontdeskOptions> options, TimeProvider clock)
@@ -70,7 +71,7 @@ public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess acces
     }
 
     private static AttachmentDto ToDto(Attachment a) =>
-        new(a.Id, a.FileName, a.ContentType, a.Size, a.IsInternal, a.MessageId, a.CreatedAt);
+        new(a.Id, a.FileName, a.ContentType, a.Size, a.IsInternal, a.MessageId, a.CreatedAt, a.ContentId);
 
     internal static string SafeFileName(string? name)
     {

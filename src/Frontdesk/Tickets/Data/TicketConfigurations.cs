@@ -88,6 +88,7 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         b.Property(a => a.FileName).HasMaxLength(255);
         b.Property(a => a.ContentType).HasMaxLength(127);
         b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.ContentId).HasMaxLength(250);
         b.HasIndex(a => a.TicketId);
         b.HasOne(a => a.Ticket).WithMany().HasForeignKey(a => a.TicketId);
         b.HasOne(a => a.Message).WithMany().HasForeignKey(a => a.MessageId);

@@ -66,6 +66,9 @@ public sealed class Attachment
     public long Size { get; set; }
     public required string Sha256 { get; set; }
 
+    /// <summary>For an image inside a mail's HTML: the Content-ID its <c>cid:</c> links name.</summary>
+    public string? ContentId { get; set; }
+
     /// <summary>Attachments of internal notes are internal too.</summary>
     public bool IsInternal { get; set; }
     public long? UploadedById { get; set; }

@@ -21,7 +21,8 @@ public sealed record InboundMessage(
     IReadOnlyList<string>? Cc = null);
 
 /// <summary>A file already in the blob store.</summary>
-public sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline);
+/// <param name="ContentId">For an inline image: the Content-ID the HTML body's <c>cid:</c> links name.</param>
+public sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline, string? ContentId = null);
 
 /// <summary>
 /// The Tickets module's surface for channels: open a ticket or add a message to one, inside the
@@ -142,6 +143,7 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
                 ContentType = AttachmentHandlers.SafeContentType(file.ContentType),
                 Size = file.Size,
                 Sha256 = file.Sha256,
+                ContentId = Clip.To(file.ContentId, 250),
                 IsInternal = m.IsInternal,
                 UploadedById = m.AuthorId,
                 CreatedAt = now,
