@@ -151,13 +151,13 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
     {
         if (lanes <= 1 || taken.Count <= 1)
         {
-            foreach (var mail in taken) await ProcessAsync(mail.Mail, ct);
+            foreach (var mail in taken) await InScopeAsync(intake => intake.ProcessAsync(mail.Mail, ct));
             return;
         }
         await Parallel.ForEachAsync(TakenMail.Lanes(taken, Options.Email.TicketTagPrefix), new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = ct },
             async (lane, token) =>
             {
-                foreach (var mail in lane) await ProcessAsync(mail.Mail, token);
+                foreach (var mail in lane) await InScopeAsync(intake => intake.ProcessAsync(mail.Mail, token));
             });
     }
 
@@ -224,16 +224,11 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         }
     }
 
-    private async Task ProcessAsync(long inboundId, CancellationToken ct)
+    /// <summary>Runs one mail's processing in a scope (and database context) of its own.</summary>
+    private async Task InScopeAsync(Func<MailIntake, Task> process)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MailIntake>().ProcessAsync(inboundId, ct);
-    }
-
-    private async Task ProcessAsync(InboundMail justTaken, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<MailIntake>().ProcessAsync(justTaken, ct);
+        await process(scope.ServiceProvider.GetRequiredService<MailIntake>());
     }
 
     /// <summary>Mails stored but not processed when the node stopped: process them first.</summary>
@@ -245,7 +240,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             left = await scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>().InboundMails
                 .Where(m => m.MailboxId == mailboxId && m.Status == InboundMailStatus.Received).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         }
-        foreach (var id in left) await ProcessAsync(id, ct);
+        foreach (var id in left) await InScopeAsync(intake => intake.ProcessAsync(id, ct));
     }
 
     private Task<int> RenewAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
