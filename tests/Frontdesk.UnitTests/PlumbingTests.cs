@@ -27,9 +27,14 @@ public sealed class PlumbingTests
         var html = """<p>See <img src="cid:shot%401.png" alt="a"> and <img src='cid:missing' alt="b"> and <img src="cid:&lt;x&gt;"></p>""";
         var linked = InlineImages.Link(html, new Dictionary<string, string> { ["shot@1.png"] = "/tickets/7/attachments/3", ["x"] = "/tickets/7/attachments/4" });
         linked.ShouldContain("""<img src="/tickets/7/attachments/3" alt="a">""");
-        linked.ShouldContain("""<img  alt="b">""");
+        linked.ShouldContain("""<img alt="b">""");
         linked.ShouldContain("""<img src="/tickets/7/attachments/4">""");
         linked.ShouldNotContain("cid:");
+        // Text or an attribute that merely looks like a source stays text: nothing new reaches an element.
+        var trick = new HtmlCleaner().Clean("""<a title="src='cid:">x</a>'" onclick=alert(1) x=" """);
+        var safe = InlineImages.Link(trick, new Dictionary<string, string>());
+        safe.ShouldContain("onclick=alert(1)"); // still there, as harmless text
+        new AngleSharp.Html.Parser.HtmlParser().ParseDocument(safe).QuerySelectorAll("[onclick]").Length.ShouldBe(0);
     }
 
     [Fact]

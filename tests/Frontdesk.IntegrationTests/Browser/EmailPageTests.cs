@@ -21,10 +21,14 @@ public sealed class EmailPageTests(BrowserFixture fx)
         await page.Locator("header.top nav a", new() { HasText = "Mailboxes" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Mailboxes");
 
-        // A mistake is explained, and nothing is added.
+        // A mistake is explained, nothing is added, and the passwords typed are not sent back in the page.
         await page.FillAsync("#address", "not-an-address");
+        await page.FillAsync("#imap-password", MailServer.Password);
+        await page.FillAsync("#smtp-password", MailServer.Password);
         await page.ClickAsync("#add-mailbox");
         await Assertions.Expect(page.Locator("#add-errors")).ToContainTextAsync("address must be the support e-mail address");
+        (await page.ContentAsync()).ShouldNotContain(MailServer.Password);
+        await Assertions.Expect(page.Locator("#address")).ToHaveValueAsync("not-an-address");
 
         await page.FillAsync("#address", support);
         await page.FillAsync("#display-name", "IT Service Desk");

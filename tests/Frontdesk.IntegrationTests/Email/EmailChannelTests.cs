@@ -202,6 +202,8 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var files = (await admin.Api.GetJsonAsync($"/api/v1/tickets/{bigTicket}/attachments"))["items"]!.AsArray();
         // Attachments over the mailbox's limit come along when released, and so does the raw original.
         files.Select(f => f!.Str("fileName")).Order().ShouldBe(["original-mail.eml", "scan.pdf"]);
+        files.Single(f => f!.Str("fileName") == "original-mail.eml")!["internal"]!.GetValue<bool>().ShouldBeTrue(); // staff only
+        files.Single(f => f!.Str("fileName") == "scan.pdf")!["internal"]!.GetValue<bool>().ShouldBeFalse();
         var agent = await app.CreateUserAsync(Roles.Agent);
         var customerView = await agent.Api.GetAsync($"/api/v1/mailboxes/{mailboxId}/quarantine");
         customerView.StatusCode.ShouldBe(HttpStatusCode.Forbidden);

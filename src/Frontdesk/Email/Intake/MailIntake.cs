@@ -133,8 +133,8 @@ public sealed partial class MailIntake(
         var now = clock.GetUtcNow();
         var cc = message.Cc.Mailboxes.Concat(message.To.Mailboxes).Select(m => Person.NormalizeEmail(m.Address))
             .Where(a => a != address && !ours.Contains(a) && PeopleDirectory.IsValidEmail(a)).Distinct().Take(50).ToList();
-        // A released mail also carries its raw original, for whoever wants to see what really arrived.
-        var files = release ? [.. content.Files, new InboundFile("original-mail.eml", "message/rfc822", mail.RawSha256, mail.Size, Inline: false)] : content.Files;
+        // A released mail also carries its raw original for staff (its headers name our own servers).
+        var files = release ? [.. content.Files, new InboundFile("original-mail.eml", "message/rfc822", mail.RawSha256, mail.Size, Inline: false, Internal: true)] : content.Files;
         var incoming = new InboundMessage(person.Id, Channel.Email, content.Text, content.Html, mail.MessageId, files, Cc: cc);
         var ticket = await ThreadAsync(message, person, ct);
         // No savepoint around each SaveChanges: nothing here recovers from a failed save inside the

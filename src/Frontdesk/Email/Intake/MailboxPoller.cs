@@ -112,6 +112,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             }
             await RenewAsync(db, mailbox.Id, ct);
         }
+        await RenewAsync(db, mailbox.Id, ct); // a long backlog may take a while to move
         var problem = await MoveProcessedAsync(client, folder, mailbox, ct);
         await client.DisconnectAsync(true, ct);
         return problem;
@@ -136,9 +137,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         }
         var taken = new UniqueIdRange(new UniqueId(folder.UidValidity, 1), new UniqueId(folder.UidValidity, (uint)mailbox.LastUid));
         var done = await folder.SearchAsync(SearchQuery.Uids(taken), ct);
-        // "1:n" can include the last mail even above n: move only what was taken.
-        var move = done.Where(u => u.Id <= mailbox.LastUid).ToList();
-        if (move.Count > 0) await folder.MoveToAsync(move, target, ct);
+        if (done.Count > 0) await folder.MoveToAsync(done, target, ct);
         return null;
     }
 

@@ -22,7 +22,8 @@ public sealed record InboundMessage(
 
 /// <summary>A file already in the blob store.</summary>
 /// <param name="ContentId">For an inline image: the Content-ID the HTML body's <c>cid:</c> links name.</param>
-public sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline, string? ContentId = null);
+/// <param name="Internal">Staff only, even on a message the customer sees (the raw original of a released mail).</param>
+public sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline, string? ContentId = null, bool Internal = false);
 
 /// <summary>
 /// The Tickets module's surface for channels: open a ticket or add a message to one, inside the
@@ -144,7 +145,7 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
                 Size = file.Size,
                 Sha256 = file.Sha256,
                 ContentId = Clip.To(file.ContentId, 250),
-                IsInternal = m.IsInternal,
+                IsInternal = m.IsInternal || file.Internal,
                 UploadedById = m.AuthorId,
                 CreatedAt = now,
             });

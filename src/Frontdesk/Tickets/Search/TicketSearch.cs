@@ -119,17 +119,13 @@ internal sealed class SqliteTicketSearch(Common.Data.FrontdeskDbContext db) : IT
         // A document among the newest is looked up in the small set; an older one is probed when its
         // ticket is in the window, else looked up in the set of all matches, which SQLite builds on
         // first use only: a page that fills before that never pays for it.
-        if (order == TicketOrder.NewestFirst)
-        {
-            var edge = await tickets.OrderByDescending(t => t.Id).Select(t => t.Id).Skip(Window).FirstOrDefaultAsync(ct);
-            return tickets.Where(t => documents.Any(d => d.TicketId == t.Id
-                && ((d.Id > from && recent.Contains(d.Id))
-                    || (d.Id <= from && ((t.Id > edge && probe.Any(r => r >= d.Id && r <= d.Id)) || (t.Id <= edge && all.Contains(d.Id)))))));
-        }
-        var since = await tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id).Select(t => t.UpdatedAt).Skip(Window).FirstOrDefaultAsync(ct);
+        // The window: the first tickets of the list in the order asked for (SQLite builds this small set once).
+        var window = (order == TicketOrder.NewestFirst
+            ? tickets.OrderByDescending(t => t.Id)
+            : tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id)).Select(t => t.Id).Take(Window);
         return tickets.Where(t => documents.Any(d => d.TicketId == t.Id
             && ((d.Id > from && recent.Contains(d.Id))
-                || (d.Id <= from && ((t.UpdatedAt > since && probe.Any(r => r >= d.Id && r <= d.Id)) || (t.UpdatedAt <= since && all.Contains(d.Id)))))));
+                || (d.Id <= from && (window.Contains(t.Id) ? probe.Any(r => r >= d.Id && r <= d.Id) : all.Contains(d.Id))))));
     }
 
     private IQueryable<long> Rows(string match) =>
