@@ -49,6 +49,26 @@ public sealed class EmailPageTests(BrowserFixture fx)
         await row.Locator("button", new() { HasText = "Test connection" }).ClickAsync();
         await Assertions.Expect(page.Locator("#test-result")).ToContainTextAsync("both connections work");
         await Assertions.Expect(page.Locator("#test-result")).ToContainTextAsync("OK: signed in");
+
+        // Edit: the stored password is kept when the field is left empty; pausing shows on the list.
+        await row.Locator("a", new() { HasText = "Edit" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#imap-host")).ToHaveValueAsync(MailServer.Host);
+        await Assertions.Expect(page.Locator("#imap-password")).ToHaveValueAsync("");
+        await page.FillAsync("#display-name", "IT Service Desk (Berlin)");
+        await page.UncheckAsync("#active");
+        await page.ClickAsync("#save-mailbox");
+        await Assertions.Expect(row).ToContainTextAsync("IT Service Desk (Berlin)");
+        await Assertions.Expect(row).ToContainTextAsync("Paused");
+        await row.Locator("button", new() { HasText = "Test connection" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#test-result")).ToContainTextAsync("both connections work");
+        await row.Locator("a", new() { HasText = "Edit" }).ClickAsync();
+        await page.FillAsync("#poll-seconds", "1");
+        await page.CheckAsync("#active");
+        await page.ClickAsync("#save-mailbox");
+        await Assertions.Expect(page.Locator("#edit-errors")).ToContainTextAsync("pollSeconds is 10-3600");
+        await page.FillAsync("#poll-seconds", "30");
+        await page.ClickAsync("#save-mailbox");
+        await Assertions.Expect(row).Not.ToContainTextAsync("Paused");
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "mailboxes.png"), FullPage = true });
 
         // A mail over the 1 MB limit is kept in quarantine; the admin releases it into a ticket.

@@ -426,6 +426,47 @@ public abstract class EmailChannelTests(FrontdeskApp app)
     }
 
     [Fact]
+    public async Task A_mailbox_is_changed_paused_and_resumed_and_keeps_its_password()
+    {
+        var (admin, mailboxId, support) = await MailboxAsync();
+        var other = await MailDesk.ConnectAsync(app);
+
+        (await admin.Api.PatchJsonAsync("/api/v1/mailboxes/999999", new { pollSeconds = 30 })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await admin.Api.PatchJsonAsync($"/api/v1/mailboxes/{mailboxId}", new { address = other.Support })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var invalid = await admin.Api.PatchJsonAsync($"/api/v1/mailboxes/{mailboxId}", new { pollSeconds = 5 });
+        invalid.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await invalid.ReadJsonAsync())["errors"]!["pollSeconds"].ShouldNotBeNull();
+        var agent = await app.CreateUserAsync(Roles.Agent);
+        (await agent.Api.PatchJsonAsync($"/api/v1/mailboxes/{mailboxId}", new { active = false })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var paused = await admin.Api.PatchJsonAsync($"/api/v1/mailboxes/{mailboxId}", new { displayName = "Help Desk", pollSeconds = 30, active = false });
+        paused.StatusCode.ShouldBe(HttpStatusCode.OK, await paused.Content.ReadAsStringAsync());
+        var dto = await paused.ReadJsonAsync();
+        dto.Str("displayName").ShouldBe("Help Desk");
+        dto["pollSeconds"]!.GetValue<int>().ShouldBe(30);
+        dto["active"]!.GetValue<bool>().ShouldBeFalse();
+        dto.ToJsonString().ShouldNotContain(MailServer.Password);
+        // The password was left out, so it was kept: both connections still work.
+        (await (await admin.Api.PostAsync($"/api/v1/mailboxes/{mailboxId}/test", null)).ReadJsonAsync())["ok"]!.GetValue<bool>().ShouldBeTrue();
+
+        // Paused: mail waits on the server.
+        var customer = await MailServer.AddAccountAsync("paula");
+        await MailServer.SendAsync(MailServer.Mail(customer, support, "Badge does not open the door", "Building C."));
+        await PollNowAsync();
+        app.WithDb(db => db.InboundMails.Count(m => m.MailboxId == mailboxId)).ShouldBe(0);
+
+        // Active again: it is read, and the display name is on the acknowledgement.
+        (await admin.Api.PatchJsonAsync($"/api/v1/mailboxes/{mailboxId}", new { active = true })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var number = await TicketOfAsync(customer);
+        var ack = await MailServer.WaitForMailAsync(customer, m => (m.Subject ?? "").Contains($"[#{number}]", StringComparison.Ordinal));
+        ack.From.Mailboxes.Single().Name.ShouldBe("Help Desk");
+
+        // A wrong password given now is stored, and the test says so.
+        (await admin.Api.PatchJsonAsync($"/api/v1/mailboxes/{mailboxId}", new { imap = new { password = "wrong-password-9" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await (await admin.Api.PostAsync($"/api/v1/mailboxes/{mailboxId}/test", null)).ReadJsonAsync()).Str("imap").ShouldContain("refused the user name or password");
+    }
+
+    [Fact]
     public async Task The_connection_test_says_what_is_wrong_in_plain_words()
     {
         var (admin, mailboxId, _) = await MailboxAsync();

@@ -32,6 +32,65 @@ public sealed class MailboxAdmin(
         return ToDto(mailbox);
     }
 
+    /// <summary>
+    /// Changes a mailbox; what is left out stays. Pointing it at another account or folder starts
+    /// reading that folder from its first mail (mail already on tickets is known by its Message-ID).
+    /// </summary>
+    public async Task<MailboxDto> UpdateAsync(long id, UpdateMailboxRequest r, CancellationToken ct)
+    {
+        var current = await db.Mailboxes.FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException($"Mailbox {id}");
+        const string Kept = "(kept)";
+        var merged = new CreateMailboxRequest(
+            r.Address ?? current.Address,
+            r.DisplayName ?? current.DisplayName,
+            new ImapSettingsRequest(
+                r.Imap?.Host ?? current.ImapHost, r.Imap?.Port ?? current.ImapPort, r.Imap?.Security ?? current.ImapSecurity.ToString(),
+                r.Imap?.Username ?? current.ImapUsername, r.Imap?.Password ?? Kept, r.Imap?.Folder ?? current.ImapFolder,
+                r.Imap?.ProcessedFolder ?? current.ProcessedFolder),
+            new SmtpSettingsRequest(
+                r.Smtp?.Host ?? current.SmtpHost, r.Smtp?.Port ?? current.SmtpPort, r.Smtp?.Security ?? current.SmtpSecurity.ToString(),
+                r.Smtp?.Username ?? current.SmtpUsername,
+                r.Smtp?.Password ?? (current.SmtpPasswordProtected is null ? null : Kept)),
+            r.Team ?? current.TeamId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            r.PollSeconds ?? current.PollSeconds,
+            r.MaxMessageMegabytes ?? (int)(current.MaxMessageBytes / (1024 * 1024)));
+        var (changed, errors) = await MailboxValidation.ValidateAsync(merged, db, names, connections, ct);
+        if (changed is null) throw new ValidationFailedException(errors);
+        if (changed.Address != current.Address && await db.Mailboxes.AnyAsync(m => m.Address == changed.Address && m.Id != id, ct))
+        {
+            throw new ConflictException($"The mailbox {changed.Address} exists already.");
+        }
+        var elsewhere = changed.ImapHost != current.ImapHost || changed.ImapUsername != current.ImapUsername || changed.ImapFolder != current.ImapFolder;
+        current.Address = changed.Address;
+        current.DisplayName = changed.DisplayName;
+        current.ImapHost = changed.ImapHost;
+        current.ImapPort = changed.ImapPort;
+        current.ImapSecurity = changed.ImapSecurity;
+        current.ImapUsername = changed.ImapUsername;
+        if (r.Imap?.Password is not null) current.ImapPasswordProtected = changed.ImapPasswordProtected;
+        current.ImapFolder = changed.ImapFolder;
+        current.ProcessedFolder = changed.ProcessedFolder;
+        current.SmtpHost = changed.SmtpHost;
+        current.SmtpPort = changed.SmtpPort;
+        current.SmtpSecurity = changed.SmtpSecurity;
+        current.SmtpUsername = changed.SmtpUsername;
+        if (changed.SmtpUsername is null) current.SmtpPasswordProtected = null;
+        else if (r.Smtp?.Password is not null) current.SmtpPasswordProtected = changed.SmtpPasswordProtected;
+        current.TeamId = changed.TeamId;
+        current.PollSeconds = changed.PollSeconds;
+        current.MaxMessageBytes = changed.MaxMessageBytes;
+        if (r.Active is { } active) current.IsActive = active;
+        if (elsewhere)
+        {
+            current.UidValidity = null;
+            current.LastUid = 0;
+        }
+        await db.SaveChangesAsync(ct);
+        catalog.Evict();
+        poller.Wake();
+        return ToDto(current);
+    }
+
     /// <summary>Every mailbox with its last poll, last error and mail counts; never a password.</summary>
     public async Task<List<MailboxDto>> ListAsync(CancellationToken ct)
     {

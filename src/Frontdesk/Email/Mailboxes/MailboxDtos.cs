@@ -16,6 +16,14 @@ public sealed record SmtpSettingsRequest(string? Host, int? Port, string? Securi
 public sealed record CreateMailboxRequest(
     string? Address, string? DisplayName, ImapSettingsRequest? Imap, SmtpSettingsRequest? Smtp, string? Team, int? PollSeconds, int? MaxMessageMegabytes);
 
+/// <summary>
+/// Changes to a mailbox. A field left out (null) stays as it is; an empty text clears an optional
+/// one (displayName, team, imap.processedFolder); a password left out is kept.
+/// </summary>
+/// <param name="Active">False pauses the mailbox: it is not read until it is active again (mail already queued still goes out).</param>
+public sealed record UpdateMailboxRequest(
+    string? Address, string? DisplayName, ImapSettingsRequest? Imap, SmtpSettingsRequest? Smtp, string? Team, int? PollSeconds, int? MaxMessageMegabytes, bool? Active);
+
 public sealed record ImapSettingsDto(string Host, int Port, string Security, string Username, string Folder, string? ProcessedFolder);
 
 public sealed record SmtpSettingsDto(string Host, int Port, string Security, string? Username);

@@ -16,6 +16,8 @@ internal static class MailboxEndpoints
         group.MapPost("/", CreateAsync).WithSummary("Add a mailbox; it starts polling at once").ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/", ListAsync).WithSummary("Mailboxes with their last poll time and last error (never passwords)");
+        group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a mailbox, or pause it with active: false; left-out fields and passwords stay")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:long}/test", TestAsync).WithSummary("Check the IMAP and SMTP connections and say what is wrong")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/quarantine", QuarantineAsync).WithSummary("Mail that could not be processed, with the reason")
@@ -32,6 +34,9 @@ internal static class MailboxEndpoints
         var mailbox = await admin.CreateAsync(request, ct);
         return TypedResults.Created($"/api/v1/mailboxes/{mailbox.Id}", mailbox);
     }
+
+    private static async Task<Ok<MailboxDto>> UpdateAsync(long id, UpdateMailboxRequest request, MailboxAdmin admin, CancellationToken ct) =>
+        TypedResults.Ok(await admin.UpdateAsync(id, request, ct));
 
     private static async Task<Ok<Page<MailboxDto>>> ListAsync(MailboxAdmin admin, CancellationToken ct) =>
         TypedResults.Ok(new Page<MailboxDto>(await admin.ListAsync(ct), null));
