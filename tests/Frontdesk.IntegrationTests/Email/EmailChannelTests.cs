@@ -177,7 +177,8 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         var customer = await MailServer.AddAccountAsync("ines");
         var big = MailServer.Mail(customer, support, "Huge scan", "The scan is attached.");
         var parts = new BodyBuilder { TextBody = "The scan is attached." };
-        parts.Attachments.Add("scan.pdf", new byte[1_500_000], new ContentType("application", "pdf"));
+        // 5 MB: over the mailbox limit, and large enough to be parsed from its file rather than in memory.
+        parts.Attachments.Add("scan.pdf", new byte[5_000_000], new ContentType("application", "pdf"));
         big.Body = parts.ToMessageBody();
         await MailServer.SendAsync(big);
         var nobody = new MimeMessage { Subject = "no sender here", Body = new TextPart("plain") { Text = "who am I" } };
@@ -204,6 +205,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         files.Select(f => f!.Str("fileName")).Order().ShouldBe(["original-mail.eml", "scan.pdf"]);
         files.Single(f => f!.Str("fileName") == "original-mail.eml")!["internal"]!.GetValue<bool>().ShouldBeTrue(); // staff only
         files.Single(f => f!.Str("fileName") == "scan.pdf")!["internal"]!.GetValue<bool>().ShouldBeFalse();
+        files.Single(f => f!.Str("fileName") == "scan.pdf")!["size"]!.GetValue<long>().ShouldBe(5_000_000); // decoded whole, on the way into the store
         var agent = await app.CreateUserAsync(Roles.Agent);
         var customerView = await agent.Api.GetAsync($"/api/v1/mailboxes/{mailboxId}/quarantine");
         customerView.StatusCode.ShouldBe(HttpStatusCode.Forbidden);

@@ -50,10 +50,9 @@ internal sealed record MailContent(string Text, string? Html, IReadOnlyList<Inbo
 
     private static async Task<InboundFile> StoreAsync(MimePart part, string? name, bool inline, IBlobStore blobs, long maxBytes, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        if (part.Content is not null) await part.Content.DecodeToAsync(buffer, ct);
-        buffer.Position = 0;
-        var blob = await blobs.PutAsync(buffer, maxBytes, ct);
+        // Decoded on the way into the blob store, never held in memory whole.
+        using var decoded = part.Content?.Open() ?? Stream.Null;
+        var blob = await blobs.PutAsync(decoded, maxBytes, ct);
         var fallback = inline ? "inline-" + (part.ContentId ?? "image") : "attachment";
         return new InboundFile(name ?? fallback, part.ContentType.MimeType, blob.Sha256, blob.Size, inline, part.ContentId);
     }

@@ -23,6 +23,9 @@ public sealed partial class MailIntake(
     FrontdeskDbContext db, IBlobStore blobs, PeopleDirectory people, TicketInbox inbox, MailComposer composer,
     MailboxCatalog catalog, IOptions<FrontdeskOptions> options, TimeProvider clock)
 {
+    /// <summary>Mails up to this size are read into memory before they are parsed; larger ones are parsed from their file.</summary>
+    private const long ReadIntoMemoryBytes = 4 * 1024 * 1024;
+
     /// <summary>Processes a mail in state Received; afterwards it is Processed, Ignored or Quarantined.</summary>
     public async Task ProcessAsync(long inboundId, CancellationToken ct)
     {
@@ -87,15 +90,17 @@ public sealed partial class MailIntake(
                 $"The mail is {mail.Size:N0} bytes, over this mailbox's limit of {mailbox.MaxMessageBytes:N0}. Release it to make a ticket anyway.", ct);
             return;
         }
-        // Read into memory, then parse synchronously: MimeKit's async parser reads in small steps
-        // and cost a fifth of the whole intake. The size limit above bounds the memory.
-        using var buffer = new MemoryStream((int)Math.Min(mail.Size, int.MaxValue));
-        using (var raw = blobs.OpenRead(mail.RawSha256) ?? throw new InvalidOperationException($"The raw mail {mail.RawSha256} is missing from the blob store."))
+        // Parsed synchronously: MimeKit's async parser reads in small steps and cost a fifth of the
+        // whole intake. A usual mail is read into memory first; a large one (say one an admin
+        // releases) is parsed from its file, its parts left there until they are read.
+        using var raw = blobs.OpenRead(mail.RawSha256) ?? throw new InvalidOperationException($"The raw mail {mail.RawSha256} is missing from the blob store.");
+        using var source = mail.Size <= ReadIntoMemoryBytes ? new MemoryStream((int)mail.Size) : raw;
+        if (source != raw)
         {
-            raw.CopyTo(buffer); // a local file: see DirectoryBlobStore.PutAsync on why not async
+            raw.CopyTo(source); // a local file: see DirectoryBlobStore.PutAsync on why not async
+            source.Position = 0;
         }
-        buffer.Position = 0;
-        var message = MimeMessage.Load(buffer, ct);
+        var message = MimeMessage.Load(source, persistent: source == raw, ct);
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         if (from is null || !PeopleDirectory.IsValidEmail(from.Address))
         {
