@@ -1,6 +1,6 @@
 using Frontdesk.Email.Mailboxes;
 
-namespace Frontdesk.Web.Components.Pages.Admin;
+namespace Frontdesk.Web.Components.Admin.Email;
 
 /// <summary>The mailbox form's fields, flat as the page has them.</summary>
 public sealed class MailboxInput
