@@ -10,6 +10,9 @@ public abstract class RequestRejectedException(int status, string title, string 
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
+
+    /// <summary>What to fix, one sentence each, for a page to list.</summary>
+    public virtual IReadOnlyList<string> Messages => [Message];
 }
 
 public sealed class ValidationFailedException(Errors errors)
@@ -17,6 +20,8 @@ public sealed class ValidationFailedException(Errors errors)
         string.Join(" ", errors.ToDictionary().SelectMany(kv => kv.Value)))
 {
     public Errors Errors { get; } = errors;
+
+    public override IReadOnlyList<string> Messages => Errors.ToDictionary().SelectMany(kv => kv.Value).ToList();
 
     public static ValidationFailedException For(string field, string message)
     {
