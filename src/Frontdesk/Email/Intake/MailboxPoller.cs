@@ -112,8 +112,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             }
             await RenewAsync(db, mailbox.Id, ct);
         }
-        await RenewAsync(db, mailbox.Id, ct); // a long backlog may take a while to move
-        var problem = await MoveProcessedAsync(client, folder, mailbox, ct);
+        var problem = await MoveProcessedAsync(db, client, folder, mailbox, ct);
         await client.DisconnectAsync(true, ct);
         return problem;
     }
@@ -123,7 +122,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
     /// Taken mail is stored raw and processed before this runs, and what a failed poll left behind
     /// moves with the next one. A missing folder is reported; mail keeps flowing all the same.
     /// </summary>
-    private static async Task<string?> MoveProcessedAsync(ImapClient client, IMailFolder folder, Mailbox mailbox, CancellationToken ct)
+    private async Task<string?> MoveProcessedAsync(FrontdeskDbContext db, ImapClient client, IMailFolder folder, Mailbox mailbox, CancellationToken ct)
     {
         if (mailbox.ProcessedFolder is null || mailbox.LastUid == 0) return null;
         IMailFolder target;
@@ -137,7 +136,9 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         }
         var taken = new UniqueIdRange(new UniqueId(folder.UidValidity, 1), new UniqueId(folder.UidValidity, (uint)mailbox.LastUid));
         var done = await folder.SearchAsync(SearchQuery.Uids(taken), ct);
-        if (done.Count > 0) await folder.MoveToAsync(done, target, ct);
+        if (done.Count == 0) return null;
+        await RenewAsync(db, mailbox.Id, ct); // a long backlog may take a while to move
+        await folder.MoveToAsync(done, target, ct);
         return null;
     }
 

@@ -109,6 +109,10 @@ public sealed class MailboxAdmin(
         }).ToList();
     }
 
+    /// <summary>One mailbox's settings (without the mail counts of <see cref="ListAsync"/>); never a password.</summary>
+    public async Task<MailboxDto> GetAsync(long id, CancellationToken ct) =>
+        ToDto(await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException($"Mailbox {id}"));
+
     public async Task<ConnectionTestDto> TestAsync(long id, CancellationToken ct)
     {
         var mailbox = await db.Mailboxes.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException($"Mailbox {id}");

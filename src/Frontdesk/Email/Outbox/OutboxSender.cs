@@ -72,8 +72,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
     private async Task SendOneAsync(IServiceProvider services, FrontdeskDbContext db, long id, Dictionary<long, SmtpClient> clients, CancellationToken ct)
     {
         var mail = await db.OutboundMails.FirstAsync(o => o.Id == id, ct);
-        var mailbox = (await services.GetRequiredService<MailboxCatalog>().GetAsync(db, ct)).Mailboxes.FirstOrDefault(m => m.Id == mail.MailboxId)
-            ?? await db.Mailboxes.AsNoTracking().FirstAsync(m => m.Id == mail.MailboxId, ct);
+        var mailbox = (await services.GetRequiredService<MailboxCatalog>().FindAsync(db, mail.MailboxId, ct))?.Mailbox
+            ?? throw new InvalidOperationException($"Mailbox {mail.MailboxId} is gone.");
         var inbox = services.GetRequiredService<TicketInbox>();
         var now = clock.GetUtcNow();
         mail.Attempts++;
