@@ -34,4 +34,24 @@ public sealed class HtmlCleaner
     }
 
     public string Clean(string html) => _sanitizer.Sanitize(html);
+
+    /// <summary>
+    /// Cleans, then points the inline <c>cid:</c> images at <paramref name="inlineImages"/> (a
+    /// Content-ID without angle brackets to its URL) on the same parsed document, so nothing in
+    /// an attribute or text can be made to look like a source; an image whose part is missing
+    /// loses its source rather than pointing anywhere else.
+    /// </summary>
+    public string Clean(string html, IReadOnlyDictionary<string, string> inlineImages)
+    {
+        var body = _sanitizer.SanitizeDom(html).Body!;
+        foreach (var image in body.QuerySelectorAll("img[src]"))
+        {
+            var source = image.GetAttribute("src")!;
+            if (!source.StartsWith("cid:", StringComparison.OrdinalIgnoreCase)) continue;
+            var id = Uri.UnescapeDataString(source[4..]).Trim('<', '>');
+            if (inlineImages.TryGetValue(id, out var url)) image.SetAttribute("src", url);
+            else image.RemoveAttribute("src");
+        }
+        return body.InnerHtml;
+    }
 }
