@@ -1,4 +1,5 @@
 using Frontdesk;
+using Frontdesk.Common.Http;
 using Frontdesk.Common.Startup;
 using Frontdesk.Web;
 using Frontdesk.Web.Components;
@@ -17,8 +18,10 @@ try
     var demo = await DatabaseInitializer.InitializeAsync(app.Services, app.Lifetime.ApplicationStopping);
 
     app.UseSecurityHeaders();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
+    app.UseErrorAnswers();
+    app.UseApiHead();
+    app.UseRouting();
+    app.UseApiNoMatch();
     app.UseRateLimiter();
     app.UseAuthentication();
     app.UseAuthorization();

@@ -1,10 +1,8 @@
 using Frontdesk.Common.Http;
 using Frontdesk.Identity;
-using Frontdesk.Identity.Domain;
 using Frontdesk.Tickets.Attachments;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -18,10 +16,11 @@ internal static class WebModule
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
+        services.AddExceptionHandler<ErrorPages.PageRejectionHandler>();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Frontdesk API";
-            document.Info.Description = "The IT service desk's REST API. Create a token with POST /api/v1/auth/tokens and send it as 'Authorization: Bearer <token>'.";
+            document.Info.Description = "The IT service desk's REST API. Create a token with `POST /api/v1/auth/tokens` and send it as `Authorization: Bearer <token>`.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme { Type = SecuritySchemeType.Http, Scheme = "bearer" };
@@ -46,7 +45,15 @@ internal static class WebModule
     public static void MapFrontdeskOperations(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference().AllowAnonymous();
+        // The reference works offline and shows only what is Frontdesk's: no third-party fonts,
+        // no AI agent, no deploy, share or SDK buttons; its script is served by Frontdesk itself.
+        app.MapScalarApiReference(o => o
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            .HideClientButton()
+            .DisableTelemetry()).AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }
@@ -54,11 +61,18 @@ internal static class WebModule
     /// <summary>Cookie-authenticated helpers for the pages: sign out and attachment downloads.</summary>
     public static void MapWebEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<FrontdeskUser> signIn) =>
+        app.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, SignInSessions sessions) =>
         {
             await antiforgery.ValidateRequestAsync(http);
-            await signIn.SignOutAsync();
+            await sessions.SignOutAsync(http.User, http.RequestAborted);
             return Results.LocalRedirect("/signin");
+        }).RequireAuthorization(Policies.Web).ExcludeFromDescription();
+
+        app.MapPost("/account/sessions/{id:long}/end", async (long id, HttpContext http, IAntiforgery antiforgery, SignInSessions sessions) =>
+        {
+            await antiforgery.ValidateRequestAsync(http);
+            await sessions.EndAsync(id, Caller.From(http.User)?.UserId, http.RequestAborted);
+            return Results.LocalRedirect("/account/sessions");
         }).RequireAuthorization(Policies.Web).ExcludeFromDescription();
 
         app.MapGet("/tickets/{number:long}/attachments/{id:long}", async (long number, long id, HttpContext http, AttachmentHandlers attachments, CancellationToken ct) =>

@@ -34,4 +34,15 @@ public sealed class QuotedTextTests
         const string body = "On Mon, 3 Nov 2026, Ana wrote:\n> hello";
         QuotedText.Split(body).ShouldBe((body, null));
     }
+
+    [Fact]
+    public async Task A_long_quoted_history_ending_in_a_plain_line_is_split_in_one_pass()
+    {
+        // 60,000 quoted lines and one answer below them: rescanning the rest for every line
+        // (the old splitter) took minutes here; one pass takes milliseconds. The deadline is
+        // a hundred times the linear cost, so only a quadratic splitter misses it.
+        var body = "Top\n" + string.Concat(Enumerable.Repeat("> an old line of the thread\n", 60_000)) + "my answer below";
+        var split = await Task.Run(() => QuotedText.Split(body)).WaitAsync(TimeSpan.FromSeconds(10));
+        split.ShouldBe((body, null));
+    }
 }

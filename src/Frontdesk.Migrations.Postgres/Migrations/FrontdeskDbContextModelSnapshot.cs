@@ -691,6 +691,41 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Frontdesk.Identity.Domain.SignInSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("Frontdesk.Tickets.Domain.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -889,6 +924,9 @@ namespace Frontdesk.Migrations.Postgres.Migrations
 
                     b.Property<int>("Impact")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
 
                     b.Property<long?>("OrganizationId")
                         .HasColumnType("bigint");
@@ -1372,6 +1410,15 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.HasOne("Frontdesk.Directory.Domain.Person", null)
                         .WithOne()
                         .HasForeignKey("Frontdesk.Identity.Domain.FrontdeskUser", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Frontdesk.Identity.Domain.SignInSession", b =>
+                {
+                    b.HasOne("Frontdesk.Identity.Domain.FrontdeskUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

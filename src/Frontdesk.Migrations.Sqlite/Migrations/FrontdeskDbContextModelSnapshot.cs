@@ -660,6 +660,39 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Frontdesk.Identity.Domain.SignInSession", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions");
+                });
+
             modelBuilder.Entity("Frontdesk.Tickets.Domain.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -838,6 +871,9 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Impact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("OrganizationId")
@@ -1312,6 +1348,15 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.HasOne("Frontdesk.Directory.Domain.Person", null)
                         .WithOne()
                         .HasForeignKey("Frontdesk.Identity.Domain.FrontdeskUser", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Frontdesk.Identity.Domain.SignInSession", b =>
+                {
+                    b.HasOne("Frontdesk.Identity.Domain.FrontdeskUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

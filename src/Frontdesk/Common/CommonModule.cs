@@ -22,6 +22,7 @@ public static class CommonModule
     {
         services.Configure<FrontdeskOptions>(configuration.GetSection(FrontdeskOptions.Section));
         services.AddSingleton(settings);
+        services.AddSingleton(new NodeIdentity(configuration["Frontdesk:NodeName"], settings.DataDirectory, configuration["urls"]));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteWriteGate>();
         services.AddDbContextPool<FrontdeskDbContext>((sp, o) => Configure(o, settings, sp.GetRequiredService<SqliteWriteGate>()));

@@ -8,6 +8,9 @@ public sealed class FrontdeskOptions
     /// <summary>Where the SQLite file, blobs and keys live. Default <c>./data</c>.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>This node's name in leases, the same across restarts; by default the machine and a hash of its data directory and addresses.</summary>
+    public string? NodeName { get; set; }
+
     public DatabaseOptions Database { get; set; } = new();
 
     public DemoOptions Demo { get; set; } = new();
@@ -78,7 +81,7 @@ public sealed class EmailOptions
     public int AutoRepliesPerSenderPerHour { get; set; } = 3;
 
     /// <summary>How long a node holds a mailbox or an outbox mail before another may take over.</summary>
-    public int LeaseSeconds { get; set; } = 120;
+    public int LeaseSeconds { get; set; } = 30;
 
     /// <summary>SHA-256 thumbprints (hex) of self-signed server certificates to trust, for mail servers inside the network.</summary>
     public List<string> TrustedCertificates { get; set; } = [];

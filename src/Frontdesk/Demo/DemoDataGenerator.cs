@@ -140,6 +140,7 @@ public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, 
             var ticket = Ticket.Open(new NewTicket(request.Subject, requester.Id, org.Id, faker.PickRandom<Channel>(),
                 request.Type, faker.PickRandom<Impact>(), faker.PickRandom<Urgency>(), team.Id, null, categories[request.Category].Id, []),
                 statuses.First(s => s.Category == StatusCategory.New), matrix, requester.Id, created);
+            ticket.MarkAsDemo();
             db.Tickets.Add(ticket);
             var first = new TicketMessage { Ticket = ticket, AuthorId = requester.Id, Channel = ticket.Channel, BodyText = request.Body, CreatedAt = created };
             db.Messages.Add(first);

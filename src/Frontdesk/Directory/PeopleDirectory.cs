@@ -37,7 +37,7 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
         var organizationId = await db.Organizations.Where(o => o.Domain == domain).Select(o => (long?)o.Id).FirstOrDefaultAsync(ct);
         var person = new Person
         {
-            Name = string.IsNullOrWhiteSpace(name) ? normalized[..normalized.IndexOf('@', StringComparison.Ordinal)] : name.Trim(),
+            Name = Clip.To(string.IsNullOrWhiteSpace(name) ? normalized[..normalized.IndexOf('@', StringComparison.Ordinal)] : name.Trim(), Limits.PersonName),
             Email = normalized,
             OrganizationId = organizationId,
             CreatedAt = clock.GetUtcNow(),
@@ -52,7 +52,10 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
         {
             // Someone else met this person at the same moment: use theirs.
             db.Entry(person).State = EntityState.Detached;
-            return (await ByEmailAsync(normalized, ct))!;
+            // Anything but that race (a value the database refused) is not ours to hide.
+            var theirs = await ByEmailAsync(normalized, ct);
+            if (theirs is null) throw;
+            return theirs;
         }
     }
 

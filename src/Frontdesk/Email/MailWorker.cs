@@ -9,12 +9,15 @@ namespace Frontdesk.Email;
 /// A background loop that does a round of mail work every second, or at once when woken. A
 /// failed round is logged and tried again at the next tick: nothing here stops for good.
 /// </summary>
-public abstract class MailWorker(IOptions<FrontdeskOptions> options, ILogger log) : BackgroundService
+public abstract class MailWorker(IOptions<FrontdeskOptions> options, NodeIdentity node, ILogger log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
 
     /// <summary>This node's name in leases: unique per process run.</summary>
-    protected string Node { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    protected string Node { get; } = node.Instance;
+
+    /// <summary>What the lease owner of this node's earlier run starts with: such a lease is ours to take back at once.</summary>
+    protected string EarlierRun { get; } = node.EarlierRunPrefix;
 
     protected FrontdeskOptions Options => options.Value;
 

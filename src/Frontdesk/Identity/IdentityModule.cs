@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using System.Security.Claims;
 using Frontdesk.Common.Data;
 using Frontdesk.Identity.ApiTokens;
 using Frontdesk.Identity.Domain;
@@ -48,7 +48,30 @@ public static class IdentityModule
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            // The cookie names a server-side session: once it is ended (sign-out, or from another
+            // browser), the cookie is refused at once, wherever a copy of it turns up.
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                if (context.Principal is null) return;
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SignInSessions>();
+                if (await sessions.IsOpenAsync(context.Principal, context.HttpContext.RequestAborted)) return;
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            };
         });
+        // The periodic security stamp check rebuilds the principal: it keeps the session it names.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal?.FindFirst(SignInSessions.SessionClaim) is { } session && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(session.Type, session.Value));
+            }
+            return Task.CompletedTask;
+        });
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<PasswordSignIn>();
+        services.AddScoped<SignInSessions>();
 
         services.AddAuthorizationBuilder()
             // Deny by default: every endpoint without its own policy needs a signed-in user.
@@ -58,14 +81,8 @@ public static class IdentityModule
             .AddPolicy(Policies.ApiStaff, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireRole(Roles.Staff))
             .AddPolicy(Policies.ApiAdmin, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireRole(Roles.Admin));
 
-        var perMinute = configuration.GetValue("Frontdesk:Security:SignInAttemptsPerMinute", 20);
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(TokenEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-        });
+        // Password attempts are limited by SignInThrottle, shared by every path that checks one.
+        services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
 
         services.AddDataProtection().SetApplicationName("Frontdesk").PersistKeysToDbContext<FrontdeskDbContext>();
         return services;

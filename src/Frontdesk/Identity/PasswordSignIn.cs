@@ -3,24 +3,40 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Frontdesk.Identity;
 
-/// <summary>Password check with lockout, shared by the sign-in page and token creation.</summary>
-internal static class PasswordSignIn
+/// <summary>
+/// The one password check, shared by the sign-in page and token creation: throttled per client and
+/// account, with lockout, and as costly for an unknown, inactive or locked account as for a wrong
+/// password, so neither the answer nor its time tells whether an account exists.
+/// </summary>
+public sealed class PasswordSignIn(UserManager<FrontdeskUser> users, SignInThrottle throttle)
 {
-    public static async Task<bool> CheckAsync(UserManager<FrontdeskUser> users, FrontdeskUser? user, string password)
+    public enum Outcome { SignedIn, Failed, Throttled }
+
+    /// <summary>Passwords longer than this are refused unread (hashing is the expensive part).</summary>
+    public const int MaxPassword = 256;
+
+    public async Task<(Outcome Outcome, FrontdeskUser? User)> CheckAsync(string? clientAddress, string email, string password)
     {
-        if (user is null || !user.IsActive)
+        if (!throttle.TryAttempt(clientAddress, email)) return (Outcome.Throttled, null);
+        if (password.Length > MaxPassword) password = password[..MaxPassword];
+        var user = email.Length > 320 ? null : await users.FindByEmailAsync(email.Trim());
+        if (user is null || !user.IsActive || user.PasswordHash is null)
         {
             // Hash anyway so an unknown account takes as long as a wrong password.
             users.PasswordHasher.HashPassword(new FrontdeskUser(), password);
-            return false;
+            return (Outcome.Failed, null);
         }
-        if (await users.IsLockedOutAsync(user)) return false;
+        if (await users.IsLockedOutAsync(user))
+        {
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash, password);
+            return (Outcome.Failed, null);
+        }
         if (await users.CheckPasswordAsync(user, password))
         {
             await users.ResetAccessFailedCountAsync(user);
-            return true;
+            return (Outcome.SignedIn, user);
         }
         await users.AccessFailedAsync(user);
-        return false;
+        return (Outcome.Failed, null);
     }
 }

@@ -27,13 +27,16 @@ internal static class PriorityMatrixEndpoints
         TypedResults.Ok(ToDtos(await PriorityMatrices.LoadAsync(db, ct)));
 
     private static async Task<Results<Ok<List<PriorityMatrixCellDto>>, ValidationProblem>> PutAsync(
-        List<PriorityMatrixCellDto> cells, FrontdeskDbContext db, TicketCatalog catalog, CancellationToken ct)
+        List<PriorityMatrixCellDto?> cells, FrontdeskDbContext db, TicketCatalog catalog, CancellationToken ct)
     {
         var errors = new Errors();
-        var parsed = cells.Select(c => (Impact: errors.Enum<Impact>("impact", c.Impact ?? ""), Urgency: errors.Enum<Urgency>("urgency", c.Urgency ?? ""),
-            Priority: errors.Enum<Priority>("priority", c.Priority ?? ""))).ToList();
+        if (cells.Count > MaxCells) errors.Add("cells", $"The matrix has {MaxCells} cells; send at most that many.");
+        var parsed = cells.Take(MaxCells).Select((c, i) => c is null
+            ? (Impact: null, Urgency: null, Priority: null, Missing: Missing(errors, i))
+            : (Impact: errors.Enum<Impact>($"[{i}].impact", c.Impact ?? ""), Urgency: errors.Enum<Urgency>($"[{i}].urgency", c.Urgency ?? ""),
+               Priority: errors.Enum<Priority>($"[{i}].priority", c.Priority ?? ""), Missing: false)).ToList();
         if (errors.Any) return Problems.Invalid(errors);
-        foreach (var (impact, urgency, priority) in parsed)
+        foreach (var (impact, urgency, priority, _) in parsed)
         {
             var cell = await db.PriorityMatrixCells.FirstOrDefaultAsync(x => x.Impact == impact && x.Urgency == urgency, ct);
             if (cell is null) db.PriorityMatrixCells.Add(new PriorityMatrixCell { Impact = impact!.Value, Urgency = urgency!.Value, Priority = priority!.Value });
@@ -42,6 +45,14 @@ internal static class PriorityMatrixEndpoints
         await db.SaveChangesAsync(ct);
         catalog.Evict();
         return TypedResults.Ok(ToDtos(await PriorityMatrices.LoadAsync(db, ct)));
+    }
+
+    private static readonly int MaxCells = Enum.GetValues<Impact>().Length * Enum.GetValues<Urgency>().Length;
+
+    private static bool Missing(Errors errors, int index)
+    {
+        errors.Add($"[{index}]", "Each cell needs impact, urgency and priority; this one is null.");
+        return true;
     }
 
     private static List<PriorityMatrixCellDto> ToDtos(PriorityMatrix matrix) =>

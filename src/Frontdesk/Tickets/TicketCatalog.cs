@@ -22,6 +22,29 @@ public sealed class TicketCatalog(IMemoryCache cache)
             Statuses.Where(s => s.Category == category).OrderByDescending(s => s.IsDefaultForCategory).ThenBy(s => s.SortOrder).First();
 
         public TicketStatus Status(int id) => Statuses.First(s => s.Id == id);
+
+        /// <summary>
+        /// A status as people write it, the same wherever a status is given: its id, its name in any
+        /// case ("waiting for vendor"), or a category ("open", "pending": the category's default status).
+        /// A status name wins over a category of the same spelling.
+        /// </summary>
+        public TicketStatus? FindStatus(string value)
+        {
+            var text = value.Trim();
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id))
+            {
+                return Statuses.FirstOrDefault(s => s.Id == id);
+            }
+            return Statuses.FirstOrDefault(s => string.Equals(s.Name, text, StringComparison.OrdinalIgnoreCase))
+                ?? (Enum.TryParse<StatusCategory>(text, ignoreCase: true, out var category) && Enum.IsDefined(category)
+                    ? Statuses.Where(s => s.Category == category).OrderByDescending(s => s.IsDefaultForCategory).ThenBy(s => s.SortOrder).FirstOrDefault()
+                    : null);
+        }
+
+        /// <summary>What the words mean, for a message that lists them.</summary>
+        public string StatusWords() =>
+            string.Join(", ", Statuses.Select(s => s.Name)) + " (or a category: "
+            + string.Join(", ", Enum.GetNames<StatusCategory>().Select(n => n.ToLowerInvariant())) + ")";
     }
 
     public void Evict() => _snapshot.Evict();

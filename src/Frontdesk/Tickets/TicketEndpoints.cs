@@ -1,5 +1,6 @@
 using System.Globalization;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Identity;
 using Frontdesk.Tickets.Attachments;
 using Frontdesk.Tickets.CreateTicket;
@@ -121,15 +122,19 @@ internal static class TicketEndpoints
     internal static void SetETag(HttpContext http, int version) =>
         http.Response.Headers.ETag = new EntityTagHeaderValue($"\"{version.ToString(CultureInfo.InvariantCulture)}\"").ToString();
 
-    /// <summary>The version in an If-Match header (<c>"7"</c> or <c>W/"7"</c>); null when absent or <c>*</c>.</summary>
+    /// <summary>
+    /// The version in an If-Match header (<c>"7"</c> or <c>W/"7"</c>); null when absent or <c>*</c>.
+    /// A tag that is not one of ours cannot match the ticket's, so it is a failed precondition
+    /// (412, RFC 9110 §13.1.1), not a bad request.
+    /// </summary>
     internal static int? ParseIfMatch(string? header)
     {
         if (string.IsNullOrWhiteSpace(header) || header.Trim() == "*") return null;
         var value = header.Trim();
         if (value.StartsWith("W/", StringComparison.Ordinal)) value = value[2..];
-        value = value.Trim('"');
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+        return value.Length > 2 && value[0] == '"' && value[^1] == '"'
+            && int.TryParse(value.AsSpan(1, value.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
-            : throw ValidationFailedException.For("If-Match", $"If-Match must be an ETag this server gave out, like \"3\"; got {header}.");
+            : throw new StaleException($"If-Match {Clip.To(header, 100)} is not a version of this ticket; read it again and send its ETag, like \"3\".");
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory;
 
 namespace Frontdesk.Tickets;
@@ -8,8 +9,8 @@ namespace Frontdesk.Tickets;
 /// <summary>Shared checks for ticket fields given by people: lengths, tags, team and category look-ups.</summary>
 internal static partial class TicketFields
 {
-    public const int MaxSubject = 300;
-    public const int MaxBody = 200_000;
+    public const int MaxSubject = Limits.Subject;
+    public const int MaxBody = Limits.Body;
 
     public static string? Subject(string? subject, Errors errors, bool required)
     {
@@ -33,6 +34,25 @@ internal static partial class TicketFields
         }
         if (body.Length > MaxBody) errors.Add(field, $"{field} is limited to {MaxBody} characters.");
         return body.Trim();
+    }
+
+    /// <summary>Optional HTML of a message, refused when it is too large to sanitize quickly.</summary>
+    public static string? BodyHtml(string? html, Errors errors, string field = "bodyHtml")
+    {
+        if (string.IsNullOrWhiteSpace(html)) return null;
+        if (html.Length > Limits.BodyHtml) errors.Add(field, $"{field} is limited to {Limits.BodyHtml} characters.");
+        else if (Limits.ElementsIn(html) > Limits.BodyHtmlElements) errors.Add(field, $"{field} is limited to {Limits.BodyHtmlElements} elements.");
+        return html;
+    }
+
+    /// <summary>An optional short text (a name, a reason) with its limit.</summary>
+    public static string? Text(string? value, int max, Errors errors, string field)
+    {
+        if (value is null) return null;
+        var trimmed = value.Trim();
+        if (trimmed.Length > max) errors.Add(field, $"{field} is limited to {max} characters.");
+        if (trimmed.Any(char.IsControl)) errors.Add(field, $"{field} must be one line without control characters.");
+        return trimmed.Length == 0 ? null : trimmed;
     }
 
     public static List<string> Tags(IReadOnlyList<string>? tags, Errors errors)

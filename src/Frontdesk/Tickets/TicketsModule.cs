@@ -26,6 +26,7 @@ public static class TicketsModule
         services.AddHostedService(sp => sp.GetRequiredService<TicketWriter>());
         services.AddScoped<UpdateTicketHandler>();
         services.AddScoped<MessageHandlers>();
+        services.AddSingleton<MessageRendering>();
         services.AddScoped<AttachmentHandlers>();
         services.AddScoped<HistoryReader>();
         if (provider == DatabaseProvider.Postgres) services.AddScoped<ITicketSearch, PostgresTicketSearch>();

@@ -134,7 +134,10 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         ticket.Str("statusCategory").ShouldBe("pending");
         ticket["version"]!.GetValue<int>().ShouldBe(version); // an agent's open edit does not go stale
         var history = (await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}/history"))["items"]!.AsArray();
-        history.ShouldContain(e => e!["field"]!.GetValue<string>() == "reminder" && e["newValue"]!.GetValue<string>() == $"sent to {customer}");
+        history.ShouldContain(e => e!["field"]!.GetValue<string>() == "reminder" && e["newValue"]!.GetValue<string>() == $"queued for {customer}");
+        // "Sent" only once the mail server took it.
+        await Eventually.GetAsync(async () => (await admin.Api.GetJsonAsync($"/api/v1/tickets/{number}/history"))["items"]!.AsArray()
+            .Any(e => e!["field"]!.GetValue<string>() == "mail" && e["newValue"]!.GetValue<string>() == $"reminder sent to {customer}"), "the reminder's delivery on the history");
 
         // Still quiet: no second reminder for the same quiet spell.
         await reminders.RemindDueAsync(CancellationToken.None);

@@ -44,8 +44,10 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("Frontdesk:Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Frontdesk:Bootstrap:AdminPassword", Password);
         builder.UseSetting("Frontdesk:Security:SignInAttemptsPerMinute", "100000");
+        builder.UseSetting("Frontdesk:Security:SignInAttemptsPerAccountPerMinute", "100000");
         if (ConnectionString is not null) builder.UseSetting("ConnectionStrings:Frontdesk", ConnectionString);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureServices(s => s.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
 
     public virtual Task InitializeAsync()
@@ -81,6 +83,8 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
     public async Task<TestUser> SignInAsync(string email)
     {
         var anonymous = CreateClient();
+        // Each test account signs in from an address of its own: tests of the per-client limit count only their own attempts.
+        anonymous.DefaultRequestHeaders.Add(TestClientAddress.Header, $"127.1.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
         var response = await anonymous.PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = Password, name = "tests" });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.Token;

@@ -19,6 +19,7 @@ public sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> opti
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<SignInSession> SignInSessions => Set<SignInSession>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketStatus> TicketStatuses => Set<TicketStatus>();
     public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();

@@ -10,6 +10,10 @@ internal sealed class UtcMicrosecondsConverter() : ValueConverter<DateTimeOffset
     public static long ToMicroseconds(DateTimeOffset v) => (v.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
     public static DateTimeOffset FromMicroseconds(long v) => new(DateTimeOffset.UnixEpoch.UtcTicks + (v * 10), TimeSpan.Zero);
+
+    /// <summary>Whether <paramref name="v"/> names an instant at all (a forged cursor may not).</summary>
+    public static bool IsInRange(long v) =>
+        v >= ToMicroseconds(DateTimeOffset.MinValue) && v <= ToMicroseconds(DateTimeOffset.MaxValue);
 }
 
 /// <summary>Instants at the precision the database keeps them.</summary>

@@ -10,6 +10,8 @@ internal sealed class RejectionHandler(IProblemDetailsService problems) : IExcep
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
+        // Pages show their own error page (the host's handler); the API answers with problem details.
+        if (!ApiConventions.IsApi(http.Request)) return false;
         ProblemDetails? details = exception switch
         {
             ValidationFailedException v => new HttpValidationProblemDetails(v.Errors.ToDictionary())

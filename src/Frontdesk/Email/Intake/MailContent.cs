@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using Frontdesk.Common.Blobs;
+using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Inbox;
 using MimeKit;
 using MimeKit.Tnef;
@@ -43,7 +44,8 @@ internal sealed record MailContent(string Text, string? Html, IReadOnlyList<Inbo
 
     public static string HtmlToText(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        // The text kept is capped anyway (Limits.Body): parse no more than a bounded start of the HTML.
+        var document = new HtmlParser().ParseDocument(Clip.To(html, 1_000_000));
         foreach (var hidden in document.QuerySelectorAll("script, style, head")) hidden.Remove();
         return document.Body?.TextContent ?? "";
     }

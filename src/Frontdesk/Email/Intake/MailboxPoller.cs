@@ -23,8 +23,8 @@ namespace Frontdesk.Email.Intake;
 /// the mailbox's last UID, in one transaction before it is processed: a dropped connection or a
 /// restart never takes a mail twice, and a mail that fails to process never holds up the next.
 /// </summary>
-public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<MailboxPoller> log)
-    : MailWorker(options, log)
+public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, NodeIdentity node, TimeProvider clock, ILogger<MailboxPoller> log)
+    : MailWorker(options, node, log)
 {
     private const int BatchSize = 200;
     private const int FetchChunk = 50;
@@ -63,10 +63,16 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         catch (Exception e) when (e is not OperationCanceledException)
         {
             error = ConnectionTester.Explain("IMAP", mailbox.ImapHost, mailbox.ImapPort, e);
-            log.LogInformation(e, "Mailbox {Address}: {Error}", mailbox.Address, error);
+            log.LogDebug(e, "Mailbox {Address}: {Error}", mailbox.Address, error);
             // Whatever the failure left half-done is dropped; what was committed (mail and last UID together) stays.
             db.ChangeTracker.Clear();
             mailbox = await db.Mailboxes.FirstAsync(m => m.Id == mailboxId, CancellationToken.None);
+        }
+        // One line per change of state, not a stack trace on every poll: the mailbox page shows the problem.
+        if (error != mailbox.LastError)
+        {
+            if (error is null) log.LogInformation("Mailbox {Address} works again", mailbox.Address);
+            else log.LogWarning("Mailbox {Address}: {Error}", mailbox.Address, error);
         }
         mailbox.LastError = error;
         mailbox.LastPollAt = clock.GetUtcNow();
@@ -79,7 +85,10 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
     {
         var now = clock.GetUtcNow();
         var until = now.AddSeconds(Options.Email.LeaseSeconds);
-        return await db.Mailboxes.Where(m => m.Id == mailboxId && (m.LeaseUntil == null || m.LeaseUntil < now))
+        var earlier = EarlierRun;
+        var node = Node;
+        return await db.Mailboxes.Where(m => m.Id == mailboxId
+                && (m.LeaseUntil == null || m.LeaseUntil < now || (m.LeaseOwner != null && m.LeaseOwner.StartsWith(earlier) && m.LeaseOwner != node)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Node).SetProperty(m => m.LeaseUntil, until), ct) == 1;
     }
 
@@ -109,8 +118,9 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             {
                 // A chunk is processed before the next is fetched: replies never overtake the mail they answer.
                 await ProcessInLanesAsync(await TakeAsync(db, blobs, (ImapFolder)folder, mailbox, chunk, ct), lanes, ct);
+                // Leases are short: renewed after every chunk, so a long intake keeps its mailbox.
+                await RenewAsync(db, mailbox.Id, ct);
             }
-            await RenewAsync(db, mailbox.Id, ct);
         }
         var problem = await MoveProcessedAsync(db, client, folder, mailbox, ct);
         await client.DisconnectAsync(true, ct);
@@ -240,7 +250,12 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             left = await scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>().InboundMails
                 .Where(m => m.MailboxId == mailboxId && m.Status == InboundMailStatus.Received).OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
         }
-        foreach (var id in left) await InScopeAsync(intake => intake.ProcessAsync(id, ct));
+        foreach (var chunk in left.Chunk(FetchChunk))
+        {
+            foreach (var id in chunk) await InScopeAsync(intake => intake.ProcessAsync(id, ct));
+            await using var scope = scopes.CreateAsyncScope();
+            await RenewAsync(scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>(), mailboxId, ct);
+        }
     }
 
     private Task<int> RenewAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)

@@ -1,5 +1,6 @@
 using Frontdesk.Common;
 using Frontdesk.Common.Data;
+using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Mailboxes;
@@ -18,8 +19,8 @@ namespace Frontdesk.Email.Outbox;
 /// never send the same one; a failure is retried with growing pauses, and a refusal for good
 /// (5xx) is marked failed with the server's answer, which agents see on the message.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<OutboxSender> log)
-    : MailWorker(options, log)
+public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, NodeIdentity node, TimeProvider clock, ILogger<OutboxSender> log)
+    : MailWorker(options, node, log)
 {
     private static readonly TimeSpan[] Backoff =
         [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(3)];
@@ -35,7 +36,10 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
         var now = clock.GetUtcNow();
-        var due = await db.OutboundMails.Where(o => o.Status == OutboundMailStatus.Queued && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
+        var earlier = EarlierRun;
+        var node = Node;
+        var due = await db.OutboundMails.Where(o => o.Status == OutboundMailStatus.Queued && o.NextAttemptAt <= now
+                && (o.LeaseUntil == null || o.LeaseUntil < now || (o.LeaseOwner != null && o.LeaseOwner.StartsWith(earlier) && o.LeaseOwner != node)))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(20).ToListAsync(ct);
         var handled = 0;
         var clients = new Dictionary<long, SmtpClient>();
@@ -64,8 +68,11 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
     private async Task<bool> ClaimAsync(FrontdeskDbContext db, long id, DateTimeOffset now, CancellationToken ct)
     {
         var until = now.AddSeconds(Options.Email.LeaseSeconds);
+        var earlier = EarlierRun;
+        var node = Node;
         return await db.OutboundMails
-            .Where(o => o.Id == id && o.Status == OutboundMailStatus.Queued && (o.LeaseUntil == null || o.LeaseUntil < now))
+            .Where(o => o.Id == id && o.Status == OutboundMailStatus.Queued
+                && (o.LeaseUntil == null || o.LeaseUntil < now || (o.LeaseOwner != null && o.LeaseOwner.StartsWith(earlier) && o.LeaseOwner != node)))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, Node).SetProperty(o => o.LeaseUntil, until), ct) == 1;
     }
 
@@ -107,6 +114,14 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         }
         mail.LeaseOwner = null;
         mail.LeaseUntil = null;
+        if (mail.TicketId is { } ticketId && mail.Kind != OutboundMailKind.AgentReply && mail.Status != OutboundMailStatus.Queued)
+        {
+            // Agent replies show their delivery on the message; automatic mails on the history, once the server answered.
+            var what = EnumText.Of(mail.Kind);
+            await inbox.RecordMailOutcomeAsync(ticketId, mail.Status == OutboundMailStatus.Sent ? $"{what} sent to {mail.To}" : $"{what} failed: {mail.LastError}", now, ct);
+        }
+        // Written as soon as the server answered this one mail, never per batch: a crash between the
+        // server's "250 OK" and this line is the only way a mail can go out twice.
         await db.SaveChangesAsync(ct);
         if (mail.Kind == OutboundMailKind.AgentReply)
         {

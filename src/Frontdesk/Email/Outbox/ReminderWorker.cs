@@ -13,8 +13,8 @@ namespace Frontdesk.Email.Outbox;
 /// <c>Frontdesk:Email:ReminderAfterHours</c>: one mail per quiet spell, claimed with a conditional
 /// update so that several nodes never send it twice. Runs once a minute.
 /// </summary>
-public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, TimeProvider clock, ILogger<ReminderWorker> log)
-    : MailWorker(options, log)
+public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, NodeIdentity node, TimeProvider clock, ILogger<ReminderWorker> log)
+    : MailWorker(options, node, log)
 {
     private const int Batch = 50;
     private DateTimeOffset _next;

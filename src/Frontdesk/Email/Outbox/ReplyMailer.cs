@@ -22,7 +22,7 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
 
     /// <summary>
     /// Queues the "we are waiting for your answer" mail. Returns what happened, for the ticket's
-    /// history ("sent to ..." or why not), or null when the desk has no mailbox to send from.
+    /// history ("queued for ..." or why not), or null when the desk has no mailbox to send from.
     /// </summary>
     public async Task<string?> RemindAsync(Ticket ticket, CancellationToken ct)
     {
@@ -31,7 +31,8 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
         // Mail to an address that bounces would only bounce again.
         if (requester.EmailFailingSince is not null) return $"not sent: mail to {requester.Email} fails";
         await QueueFromTemplateAsync(mailbox, ticket, requester, MailTemplateKind.Reminder, OutboundMailKind.Reminder, ct);
-        return $"sent to {requester.Email}";
+        // "Sent" is for the outbox to say, once the mail server took it (history field "mail").
+        return $"queued for {requester.Email}";
     }
 
     public async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)
@@ -82,9 +83,10 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
         return mail;
     }
 
-    /// <summary>The mailbox the customer last wrote to; else the first one; null when there is none.</summary>
+    /// <summary>The mailbox the customer last wrote to; else the first one; null when there is none or the ticket is demo data.</summary>
     private async Task<Mailbox?> MailboxForAsync(Ticket ticket, CancellationToken ct)
     {
+        if (ticket.IsDemo) return null;
         var mailboxId = await db.InboundMails.Where(m => m.TicketId == ticket.Id).OrderByDescending(m => m.Id).Select(m => (long?)m.MailboxId).FirstOrDefaultAsync(ct);
         return mailboxId is null
             ? await db.Mailboxes.AsNoTracking().Where(m => m.IsActive).OrderBy(m => m.Id).FirstOrDefaultAsync(ct)

@@ -5,7 +5,6 @@ using Frontdesk.Identity.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -22,32 +21,36 @@ public sealed record TokenDto(long Id, string Name, string Prefix, DateTimeOffse
 
 internal static class TokenEndpoints
 {
-    public const string RateLimitPolicy = "sign-in";
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth/tokens").WithTags("Authentication");
-        group.MapPost("/", CreateAsync).AllowAnonymous().RequireRateLimiting(RateLimitPolicy)
+        group.MapPost("/", CreateAsync).AllowAnonymous()
             .WithSummary("Create a personal API token with e-mail and password")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", ListAsync).RequireAuthorization(Policies.Api).WithSummary("List your tokens");
         group.MapDelete("/{id:long}", RevokeAsync).RequireAuthorization(Policies.Api).WithSummary("Revoke one of your tokens")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Created<CreatedTokenDto>, ProblemHttpResult, ValidationProblem>> CreateAsync(
-        CreateTokenRequest request, UserManager<FrontdeskUser> users, FrontdeskDbContext db, TimeProvider clock, CancellationToken ct)
+        CreateTokenRequest request, PasswordSignIn passwords, HttpContext http, FrontdeskDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", "email is required.");
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "password is required.");
-        else if (request.Password.Length > 256) errors.Add("password", "password is limited to 256 characters.");
+        else if (request.Password.Length > PasswordSignIn.MaxPassword) errors.Add("password", $"password is limited to {PasswordSignIn.MaxPassword} characters.");
+        if (request.Email?.Length > 320) errors.Add("email", "email is limited to 320 characters.");
         var name = string.IsNullOrWhiteSpace(request.Name) ? "API token" : request.Name.Trim();
         if (name.Length > 100) errors.Add("name", "name is limited to 100 characters.");
         if (errors.Any) return Problems.Invalid(errors);
 
-        var user = await users.FindByEmailAsync(request.Email!.Trim());
-        if (!await PasswordSignIn.CheckAsync(users, user, request.Password!))
+        var (outcome, user) = await passwords.CheckAsync(http.Connection.RemoteIpAddress?.ToString(), request.Email!, request.Password!);
+        if (outcome == PasswordSignIn.Outcome.Throttled)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
+                detail: "Too many attempts from here or for this account; wait a minute and try again.");
+        }
+        if (outcome != PasswordSignIn.Outcome.SignedIn)
         {
             // One answer for unknown accounts, wrong passwords and locked accounts: no account enumeration.
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed",

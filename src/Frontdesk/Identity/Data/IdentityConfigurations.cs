@@ -13,6 +13,17 @@ internal sealed class FrontdeskUserConfiguration : IEntityTypeConfiguration<Fron
     }
 }
 
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> b)
+    {
+        b.Property(s => s.Client).HasMaxLength(200);
+        b.Property(s => s.Address).HasMaxLength(64);
+        b.HasIndex(s => s.UserId);
+        b.HasOne<FrontdeskUser>().WithMany().HasForeignKey(s => s.UserId);
+    }
+}
+
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> b)

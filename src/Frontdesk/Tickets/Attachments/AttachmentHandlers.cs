@@ -2,6 +2,7 @@ using Frontdesk.Common;
 using Frontdesk.Common.Blobs;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,8 @@ public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess acces
     internal static string SafeFileName(string? name)
     {
         var cleaned = Path.GetFileName((name ?? "").Replace('\\', '/'));
-        cleaned = new string(cleaned.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim().TrimStart('.');
+        // Bidirectional controls make "invoice\u202Efdp.exe" read as "invoiceexe.pdf": they go with the control characters.
+        cleaned = new string(cleaned.Where(c => !char.IsControl(c) && !UnsafeText.IsBidiControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim().TrimStart('.');
         if (cleaned.Length > 200) cleaned = cleaned[..200];
         return cleaned.Length == 0 ? "attachment" : cleaned;
     }

@@ -35,6 +35,8 @@ public sealed class CreateTicketHandler(
         var errors = new Errors();
         var subject = TicketFields.Subject(request.Subject, errors, required: true);
         var body = TicketFields.Body(request.Body, errors);
+        var bodyHtml = TicketFields.BodyHtml(request.BodyHtml, errors);
+        var requesterName = TicketFields.Text(request.RequesterName, Limits.PersonName, errors, "requesterName");
         var type = errors.Enum<TicketType>("type", request.Type) ?? TicketType.Incident;
         var impact = errors.Enum<Impact>("impact", request.Impact) ?? Impact.Medium;
         var urgency = errors.Enum<Urgency>("urgency", request.Urgency) ?? Urgency.Medium;
@@ -43,9 +45,9 @@ public sealed class CreateTicketHandler(
         if (!caller.IsStaff && request.Team is not null) throw new ForbiddenException("Customers cannot choose the team; the desk routes the ticket.");
         var team = await TicketFields.TeamAsync(names, db, request.Team, errors, ct);
         var category = await TicketFields.CategoryAsync(catalog, db, request.Category, errors, ct);
-        if (request.RequesterEmail is not null && !PeopleDirectory.IsValidEmail(request.RequesterEmail))
+        if (request.RequesterEmail is not null && (request.RequesterEmail.Length > Limits.Email || !PeopleDirectory.IsValidEmail(request.RequesterEmail)))
         {
-            errors.Add("requesterEmail", $"'{request.RequesterEmail}' is not an e-mail address.");
+            errors.Add("requesterEmail", $"'{Clip.To(request.RequesterEmail, 100)}' is not an e-mail address.");
         }
         if (errors.Any)
         {
@@ -53,7 +55,7 @@ public sealed class CreateTicketHandler(
             return replay ?? throw new ValidationFailedException(errors);
         }
 
-        var requester = await RequesterAsync(request, caller, ct);
+        var requester = await RequesterAsync(request, requesterName, caller, ct);
         var reference = await catalog.GetAsync(db, ct);
         var status = reference.DefaultStatus(StatusCategory.New);
         var now = clock.Now();
@@ -66,7 +68,7 @@ public sealed class CreateTicketHandler(
             AuthorId = requester.Id,
             Channel = channel,
             BodyText = body!,
-            BodyHtml = string.IsNullOrWhiteSpace(request.BodyHtml) ? null : html.Clean(request.BodyHtml),
+            BodyHtml = bodyHtml is null ? null : html.Clean(bodyHtml),
             CreatedAt = now,
         };
         var rows = new List<object> { message, SearchIndex.ForSubject(ticket), SearchIndex.ForMessage(message) };
@@ -80,7 +82,7 @@ public sealed class CreateTicketHandler(
             await writer.StoreAsync(new NewTicketRows(ticket, rows), ct);
             // Answer from what was stored; reading it back would cost two more queries per ticket.
             var organization = await names.OrganizationNameAsync(db, requester.OrganizationId, ct);
-            return new Created(TicketDto.From(ticket, status.Name, new PersonRef(requester.Id, requester.Name, requester.Email),
+            return new Created(TicketDto.From(ticket, caller.IsStaff, status.Name, new PersonRef(requester.Id, requester.Name, requester.Email),
                 organization is null ? null : new NamedRef(requester.OrganizationId!.Value, organization),
                 team.Id is null ? null : new NamedRef(team.Id.Value, team.Name!), null, null,
                 category.Id is null ? null : new NamedRef(category.Id.Value, category.Name!), tags), false);
@@ -101,13 +103,13 @@ public sealed class CreateTicketHandler(
         {
             throw ValidationFailedException.For("Idempotency-Key", "This Idempotency-Key was used for a different request; use a new key for a new ticket.");
         }
-        return new Created((await reader.LoadAsync([earlier.TicketId], ct))[0], true);
+        return new Created((await reader.LoadAsync([earlier.TicketId], caller, ct))[0], true);
     }
 
-    private async Task<Person> RequesterAsync(CreateTicketRequest request, Caller caller, CancellationToken ct)
+    private async Task<Person> RequesterAsync(CreateTicketRequest request, string? requesterName, Caller caller, CancellationToken ct)
     {
         // Staff open tickets for anyone, themselves included: one look-up by address.
-        if (request.RequesterEmail is not null && caller.IsStaff) return await people.FindOrCreateAsync(request.RequesterEmail, request.RequesterName, ct);
+        if (request.RequesterEmail is not null && caller.IsStaff) return await people.FindOrCreateAsync(request.RequesterEmail, requesterName, ct);
         var me = await db.People.AsNoTracking().FirstAsync(p => p.Id == caller.PersonId, ct);
         if (request.RequesterEmail is null || Person.NormalizeEmail(request.RequesterEmail) == me.Email) return me;
         throw new ForbiddenException("Customers can open tickets only for themselves; leave requesterEmail empty or use your own address.");

@@ -35,6 +35,17 @@ public sealed class Ticket
     public DateTimeOffset? ResolvedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>Made by the demo data: nobody behind it is ever mailed.</summary>
+    public bool IsDemo { get; private set; }
+
+    public void MarkAsDemo() => IsDemo = true;
+
+    /// <summary>
+    /// Records, for the timeline, what became of an automatic mail about the ticket once the mail
+    /// server answered ("reminder sent to ..."). Like a reminder, not a change that moves the ticket.
+    /// </summary>
+    public void MailOutcome(string outcome, DateTimeOffset now) => Record("mail", null, outcome, null, now);
+
     /// <summary>When the requester was last reminded that the desk waits for their answer (pending tickets).</summary>
     public DateTimeOffset? CustomerRemindedAt { get; private set; }
 

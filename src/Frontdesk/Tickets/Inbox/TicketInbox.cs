@@ -106,6 +106,13 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
         db.Messages.Where(m => m.TicketId == number && m.ExternalMessageId != null && !m.IsInternal)
             .OrderBy(m => m.Id).Select(m => m.ExternalMessageId!).ToListAsync(ct);
 
+    /// <summary>Records on the ticket's history what became of an automatic mail, in the caller's unit of work.</summary>
+    public async Task RecordMailOutcomeAsync(long number, string outcome, DateTimeOffset now, CancellationToken ct)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == number, ct);
+        ticket?.MailOutcome(Clip.To(outcome, 1000), now);
+    }
+
     /// <summary>Records how sending a reply by mail went, for the timeline.</summary>
     public Task SetDeliveryAsync(string externalMessageId, MailDelivery delivery, string? detail, CancellationToken ct)
     {
@@ -126,7 +133,7 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
             IsInternal = m.IsInternal,
             Channel = m.Channel,
             BodyText = string.IsNullOrWhiteSpace(text) ? "(no text)" : text,
-            BodyHtml = string.IsNullOrWhiteSpace(m.BodyHtml) ? null : html.Clean(m.BodyHtml),
+            BodyHtml = CleanHtml(m.BodyHtml),
             ExternalMessageId = m.ExternalMessageId,
             Cc = m.Cc is { Count: > 0 } cc ? Clip.To(string.Join(',', cc), 4000) : null,
             CreatedAt = now,
@@ -152,6 +159,16 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
         }
         return message;
     }
+
+    /// <summary>
+    /// Sanitized once, here, when the message is stored. HTML past the limits (a mail's HTML part
+    /// can be anything) is not sanitized at all: the message keeps its text, and the raw mail keeps
+    /// the original, so one message cannot cost seconds of work on every write or view.
+    /// </summary>
+    private string? CleanHtml(string? source) =>
+        string.IsNullOrWhiteSpace(source) || source.Length > Limits.BodyHtml || Limits.ElementsIn(source) > Limits.BodyHtmlElements
+            ? null
+            : html.Clean(source);
 
     /// <summary>Whether the address was copied on any mail of the ticket.</summary>
     public Task<bool> WasCopiedAsync(long number, string address, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Tickets.Domain;
 using Frontdesk.Tickets.Search;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.ListTickets;
 
 /// <summary>The ticket list: filters, text search and keyset pagination over (updated, number).</summary>
-public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, TicketReader reader, ITicketSearch search)
+public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, TicketReader reader, ITicketSearch search, TicketCatalog catalog)
 {
     public async Task<(Page<TicketDto>? Page, Errors Errors)> ListAsync(TicketQuery query, Caller caller, CancellationToken ct)
     {
@@ -25,7 +26,8 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
         };
         if (order is null) errors.Add("sort", "sort must be one of: -updated, updated, -created, created.");
         Cursor cursor = default;
-        if (query.Cursor is not null && !Cursor.TryDecode(query.Cursor, out cursor))
+        var byUpdatedOrder = order is TicketOrder.RecentlyUpdatedFirst or TicketOrder.LeastRecentlyUpdatedFirst;
+        if (query.Cursor is not null && (!Cursor.TryDecode(query.Cursor, out cursor) || (byUpdatedOrder && !UtcMicrosecondsConverter.IsInRange(cursor.Key))))
         {
             errors.Add("cursor", "cursor is not one this server gave out; start again without it.");
         }
@@ -56,7 +58,7 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
             var last = page[^1];
             next = new Cursor(byUpdated ? UtcMicrosecondsConverter.ToMicroseconds(last.UpdatedAt) : last.Id, last.Id).Encode();
         }
-        var items = await reader.LoadAsync(page.Select(k => k.Id).ToList(), ct);
+        var items = await reader.LoadAsync(page.Select(k => k.Id).ToList(), caller, ct);
         return (new Page<TicketDto>(items, next), errors);
     }
 
@@ -72,10 +74,22 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
     {
         if (!string.IsNullOrWhiteSpace(query.Status))
         {
-            var categories = Split(query.Status).Select(s => errors.Enum<StatusCategory>("status", s)).OfType<StatusCategory>().ToList();
-            tickets = categories.Count == 1
-                ? tickets.Where(t => t.StatusCategory == categories[0])
-                : tickets.Where(t => categories.Contains(t.StatusCategory));
+            // A category ("open") takes every status in it; a status name ("waiting for vendor") just that one.
+            var reference = await catalog.GetAsync(db, ct);
+            var categories = new List<StatusCategory>();
+            var statuses = new List<int>();
+            foreach (var word in Split(query.Status))
+            {
+                if (Enum.TryParse<StatusCategory>(word, ignoreCase: true, out var category) && Enum.IsDefined(category) && !int.TryParse(word, out _)) categories.Add(category);
+                else if (reference.FindStatus(word) is { } status) statuses.Add(status.Id);
+                else errors.Add("status", $"There is no status '{Clip.To(word, 100)}'. Use a status name or id: {reference.StatusWords()}.");
+            }
+            tickets = (categories.Count, statuses.Count) switch
+            {
+                (1, 0) => tickets.Where(t => t.StatusCategory == categories[0]),
+                (_, 0) => tickets.Where(t => categories.Contains(t.StatusCategory)),
+                _ => tickets.Where(t => categories.Contains(t.StatusCategory) || statuses.Contains(t.StatusId)),
+            };
         }
         if (!string.IsNullOrWhiteSpace(query.Priority))
         {
@@ -87,8 +101,9 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
             var teamId = long.TryParse(query.Team, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id
                 : await db.Teams.Where(t => t.Name == query.Team).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
-            if (teamId is null) errors.Add("team", $"There is no team '{query.Team}'.");
-            else tickets = tickets.Where(t => t.TeamId == teamId);
+            if (teamId is not null) tickets = tickets.Where(t => t.TeamId == teamId);
+            else if (caller.IsStaff) errors.Add("team", $"There is no team '{Clip.To(query.Team, 100)}'.");
+            else tickets = tickets.Where(_ => false);
         }
         if (!string.IsNullOrWhiteSpace(query.Assignee))
         {
@@ -96,15 +111,17 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
             else
             {
                 var person = await PersonIdAsync(query.Assignee, caller, ct);
-                if (person is null) errors.Add("assignee", $"There is no person '{query.Assignee}'. Use an id, an e-mail, 'me' or 'none'.");
-                else tickets = tickets.Where(t => t.AssigneeId == person);
+                if (person is not null) tickets = tickets.Where(t => t.AssigneeId == person);
+                else if (caller.IsStaff) errors.Add("assignee", $"There is no person '{Clip.To(query.Assignee, 100)}'. Use an id, an e-mail, 'me' or 'none'.");
+                else tickets = tickets.Where(_ => false); // a customer learns nothing about who exists
             }
         }
         if (!string.IsNullOrWhiteSpace(query.Requester))
         {
             var person = await PersonIdAsync(query.Requester, caller, ct);
-            if (person is null) errors.Add("requester", $"There is no person '{query.Requester}'. Use an id, an e-mail or 'me'.");
-            else tickets = tickets.Where(t => t.RequesterId == person);
+            if (person is not null) tickets = tickets.Where(t => t.RequesterId == person);
+            else if (caller.IsStaff) errors.Add("requester", $"There is no person '{Clip.To(query.Requester, 100)}'. Use an id, an e-mail or 'me'.");
+            else tickets = tickets.Where(_ => false);
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {

@@ -10,12 +10,12 @@ public sealed class TicketReader(FrontdeskDbContext db, TicketAccess access)
     public async Task<TicketDto?> GetAsync(long number, Caller caller, CancellationToken ct)
     {
         var visible = (await access.VisibleTicketsAsync(caller, ct)).Where(t => t.Id == number).Select(t => t.Id);
-        var found = await LoadAsync(await visible.ToListAsync(ct), ct);
+        var found = await LoadAsync(await visible.ToListAsync(ct), caller, ct);
         return found.Count == 0 ? null : found[0];
     }
 
     /// <summary>Loads the given tickets with their names, in the order of <paramref name="numbers"/>.</summary>
-    public async Task<IReadOnlyList<TicketDto>> LoadAsync(IReadOnlyList<long> numbers, CancellationToken ct)
+    public async Task<IReadOnlyList<TicketDto>> LoadAsync(IReadOnlyList<long> numbers, Caller caller, CancellationToken ct)
     {
         if (numbers.Count == 0) return [];
         var rows = await (
@@ -44,7 +44,7 @@ public sealed class TicketReader(FrontdeskDbContext db, TicketAccess access)
         return numbers.Where(byId.ContainsKey).Select(n =>
         {
             var r = byId[n];
-            return TicketDto.From(r.Ticket, r.Status, r.Requester, r.Organization, r.Team, r.Assignee, r.Owner, r.Category, tags[n]);
+            return TicketDto.From(r.Ticket, caller.IsStaff, r.Status, r.Requester, r.Organization, r.Team, r.Assignee, r.Owner, r.Category, tags[n]);
         }).ToList();
     }
 }

@@ -17,13 +17,14 @@ public sealed class MessageHandlers(
         if (request.Internal && !caller.IsStaff) throw new ForbiddenException("Customers cannot write internal notes.");
         var errors = new Errors();
         var body = TicketFields.Body(request.Body, errors);
+        var bodyHtml = TicketFields.BodyHtml(request.BodyHtml, errors);
         if (errors.Any) throw new ValidationFailedException(errors);
 
         TicketMessage message;
         try
         {
             message = await inbox.AppendAsync(
-                ticket, new InboundMessage(caller.PersonId, channel, body!, request.BodyHtml, null, [], request.Internal), caller.IsStaff, clock.GetUtcNow(), ct);
+                ticket, new InboundMessage(caller.PersonId, channel, body!, bodyHtml, null, [], request.Internal), caller.IsStaff, clock.GetUtcNow(), ct);
         }
         catch (TicketRuleException e)
         {

@@ -11,11 +11,20 @@ public static partial class QuotedText
     public static (string Fresh, string? Quoted) Split(string body)
     {
         var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        // One pass from the end: onlyQuotesFrom[i] says whether every line from i on is blank or
+        // quoted, so the scan below stays linear however long the quoted history is.
+        var onlyQuotesFrom = new bool[lines.Length + 1];
+        onlyQuotesFrom[lines.Length] = true;
+        for (var i = lines.Length - 1; i >= 0; i--)
+        {
+            var rest = lines[i].AsSpan().TrimStart();
+            onlyQuotesFrom[i] = onlyQuotesFrom[i + 1] && (rest.IsWhiteSpace() || rest[0] == '>');
+        }
         for (var i = 1; i < lines.Length; i++)
         {
             var line = lines[i].Trim();
-            var startsHistory = Attribution().IsMatch(line) || OutlookSeparator().IsMatch(line)
-                || (line.StartsWith('>') && lines.Skip(i).All(l => l.Trim().Length == 0 || l.TrimStart().StartsWith('>')));
+            var startsHistory = (line.StartsWith('>') && onlyQuotesFrom[i])
+                || Attribution().IsMatch(line) || OutlookSeparator().IsMatch(line);
             if (!startsHistory) continue;
             // An attribution line wrapped onto the line above a quote belongs to the history too.
             if (Attribution().IsMatch(lines[i - 1].Trim())) i--;

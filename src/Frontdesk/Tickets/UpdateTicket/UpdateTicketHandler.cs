@@ -1,6 +1,7 @@
 using System.Globalization;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity.Domain;
@@ -37,6 +38,10 @@ public sealed class UpdateTicketHandler(
             if (string.IsNullOrWhiteSpace(request.PriorityReason))
             {
                 errors.Add("priorityReason", "Setting the priority by hand needs priorityReason: say why the impact × urgency matrix is wrong here.");
+            }
+            else if (request.PriorityReason.Trim().Length > Limits.Reason)
+            {
+                errors.Add("priorityReason", $"priorityReason is limited to {Limits.Reason} characters.");
             }
         }
         var status = request.Status is null ? null : await StatusAsync(request.Status, errors, ct);
@@ -90,14 +95,9 @@ public sealed class UpdateTicketHandler(
 
     private async Task<TicketStatus?> StatusAsync(string value, Errors errors, CancellationToken ct)
     {
-        var found = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? await db.TicketStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Id == id, ct)
-            : await db.TicketStatuses.AsNoTracking().FirstOrDefaultAsync(s => s.Name == value, ct);
-        if (found is null)
-        {
-            var names = await db.TicketStatuses.OrderBy(s => s.SortOrder).Select(s => s.Name).ToListAsync(ct);
-            errors.Add("status", $"There is no status '{value}'. Statuses: {string.Join(", ", names)}.");
-        }
+        var reference = await catalog.GetAsync(db, ct);
+        var found = reference.FindStatus(value);
+        if (found is null) errors.Add("status", $"There is no status '{Clip.To(value, 100)}'. Use a status name or id: {reference.StatusWords()}.");
         return found;
     }
 

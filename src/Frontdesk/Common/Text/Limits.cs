@@ -1,0 +1,41 @@
+namespace Frontdesk.Common.Text;
+
+/// <summary>
+/// How much of each kind of input Frontdesk takes, in one place (<c>docs/limits.md</c> lists them
+/// all). Checks name these constants instead of numbers of their own, so a limit is changed once.
+/// </summary>
+public static class Limits
+{
+    /// <summary>A ticket's subject: one line.</summary>
+    public const int Subject = 300;
+
+    /// <summary>The plain text of a message (characters).</summary>
+    public const int Body = 200_000;
+
+    /// <summary>The HTML of a message (characters); sanitizing costs time per element, so elements are limited too.</summary>
+    public const int BodyHtml = 200_000;
+
+    /// <summary>Elements (tags) in the HTML of a message; more is refused from the API and dropped (text kept) from mail.</summary>
+    public const int BodyHtmlElements = 5_000;
+
+    /// <summary>A person's name.</summary>
+    public const int PersonName = 200;
+
+    /// <summary>An e-mail address (RFC 5321 path limit).</summary>
+    public const int Email = 320;
+
+    /// <summary>A reason or short note given with a change (a priority override).</summary>
+    public const int Reason = 500;
+
+    /// <summary>A file name; longer names are cut, keeping the extension.</summary>
+    public const int FileName = 255;
+
+    /// <summary>Search words in a list query.</summary>
+    public const int Query = 500;
+
+    /// <summary>A name or value that identifies a thing in a filter (a team, a person, a status).</summary>
+    public const int Reference = 320;
+
+    /// <summary>Roughly how many elements some HTML has: its '&lt;' characters, counted without parsing it.</summary>
+    public static int ElementsIn(string html) => html.AsSpan().Count('<');
+}

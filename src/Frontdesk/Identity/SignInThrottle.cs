@@ -1,0 +1,42 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Configuration;
+
+namespace Frontdesk.Identity;
+
+/// <summary>
+/// One limiter for every way to prove a password (the sign-in form, API tokens, and later magic
+/// links, resets and OIDC callbacks): so many attempts per client address and minute, and so many
+/// per account and minute from anywhere. A path that checks a password asks here first.
+/// </summary>
+public sealed class SignInThrottle : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> _clients;
+    private readonly PartitionedRateLimiter<string> _accounts;
+
+    public SignInThrottle(IConfiguration configuration)
+    {
+        _clients = Limiter(configuration.GetValue("Frontdesk:Security:SignInAttemptsPerMinute", 20));
+        _accounts = Limiter(configuration.GetValue("Frontdesk:Security:SignInAttemptsPerAccountPerMinute", 10));
+    }
+
+    /// <summary>Takes one attempt for the client and the account; false when either has used up its minute.</summary>
+    public bool TryAttempt(string? clientAddress, string? account)
+    {
+        using var client = _clients.AttemptAcquire(clientAddress ?? "unknown");
+        if (!client.IsAcquired) return false;
+        using var perAccount = _accounts.AttemptAcquire((account ?? "").Trim().ToUpperInvariant());
+        return perAccount.IsAcquired;
+    }
+
+    public void Dispose()
+    {
+        _clients.Dispose();
+        _accounts.Dispose();
+    }
+
+    private static PartitionedRateLimiter<string> Limiter(int perMinute) => PartitionedRateLimiter.Create<string, string>(key =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+        }));
+}
