@@ -38,7 +38,7 @@ internal static class ErrorPages
         {
             StatusCodes.Status404NotFound => ("Not found", "This page or ticket does not exist, or you may not see it."),
             StatusCodes.Status403Forbidden => ("Not allowed", "Your account may not do this. Ask your service desk's admin if you need it."),
-            StatusCodes.Status405MethodNotAllowed => ("Not found", "This page does not take that kind of request."),
+            StatusCodes.Status405MethodNotAllowed => ("Not possible here", "This page does not take that kind of request."),
             StatusCodes.Status409Conflict or StatusCodes.Status412PreconditionFailed => ("Changed meanwhile", "Someone changed this while you worked on it. Go back, reload and try again."),
             >= 400 and < 500 => ("That did not work", "The request could not be used. Go back and try again; if the page was open for long, reload it first."),
             _ => ("Something went wrong", "Frontdesk could not finish this. It has been logged; try again in a moment."),

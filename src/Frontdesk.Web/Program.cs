@@ -10,6 +10,9 @@ try
     // directory lives, so every SQLite write would wake it. Restart to apply configuration changes.
     var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
     if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:5080");
+    // Data Protection warns on every fresh key that it is stored unencrypted: the keys live in
+    // Frontdesk's database on purpose (every node shares them); the README says how to protect it.
+    builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
     var settings = StartupSettings.Read(builder.Configuration);
     builder.Services.AddFrontdesk(builder.Configuration, settings);
     builder.Services.AddFrontdeskWeb();
@@ -20,6 +23,7 @@ try
     app.UseSecurityHeaders();
     app.UseErrorAnswers();
     app.UseApiHead();
+    app.UseNoNulInApiQueries();
     app.UseRouting();
     app.UseApiNoMatch();
     app.UseRateLimiter();

@@ -17,9 +17,11 @@ internal static class WebModule
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddExceptionHandler<ErrorPages.PageRejectionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddOperationTransformer(ProblemResponses.AddAsync).AddSchemaTransformer(StringSchemas.RestoreAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Frontdesk API";
+            document.Info.Contact = new OpenApiContact { Name = "Your service desk's administrators" };
+            foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
             document.Info.Description = "The IT service desk's REST API. Create a token with `POST /api/v1/auth/tokens` and send it as `Authorization: Bearer <token>`.";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

@@ -22,7 +22,7 @@ public static class CommonModule
     {
         services.Configure<FrontdeskOptions>(configuration.GetSection(FrontdeskOptions.Section));
         services.AddSingleton(settings);
-        services.AddSingleton(new NodeIdentity(configuration["Frontdesk:NodeName"], settings.DataDirectory, configuration["urls"]));
+        services.AddSingleton(new NodeIdentity(settings.Options.NodeName, settings.DataDirectory, configuration["urls"]));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteWriteGate>();
         services.AddDbContextPool<FrontdeskDbContext>((sp, o) => Configure(o, settings, sp.GetRequiredService<SqliteWriteGate>()));
@@ -33,6 +33,7 @@ public static class CommonModule
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.Converters.Add(new NoNulText.Converter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddHealthChecks().AddDbContextCheck<FrontdeskDbContext>("database", tags: ["ready"]);
@@ -50,7 +51,11 @@ public static class CommonModule
         {
             var file = Path.Combine(settings.DataDirectory, "frontdesk.db");
             options.UseSqlite($"Data Source={file};Pooling=True", x => x.MigrationsAssembly(SqliteMigrations))
-                .AddInterceptors(SqlitePragmas.Instance);
+                .AddInterceptors(SqlitePragmas.Instance)
+                // SQLite rebuilds a table to change it, with foreign keys off around the rebuild; PRAGMA
+                // foreign_keys cannot run inside a transaction, which EF reports as a warning on every
+                // fresh database. It is how SQLite works, not a problem to act on.
+                .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
             if (writeGate is not null) options.AddInterceptors(writeGate);
         }
     }

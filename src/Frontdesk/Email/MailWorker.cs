@@ -16,8 +16,13 @@ public abstract class MailWorker(IOptions<FrontdeskOptions> options, NodeIdentit
     /// <summary>This node's name in leases: unique per process run.</summary>
     protected string Node { get; } = node.Instance;
 
-    /// <summary>What the lease owner of this node's earlier run starts with: such a lease is ours to take back at once.</summary>
-    protected string EarlierRun { get; } = node.EarlierRunPrefix;
+    /// <summary>
+    /// Frees the leases this node's earlier run still held (it was killed, say), once, when the
+    /// worker starts: the restarted node carries on at once instead of waiting for them to run out.
+    /// Only at start, so two live processes that were wrongly given one name do not keep taking
+    /// each other's leases.
+    /// </summary>
+    protected virtual Task TakeBackEarlierLeasesAsync(string earlierRun, CancellationToken ct) => Task.CompletedTask;
 
     protected FrontdeskOptions Options => options.Value;
 
@@ -29,6 +34,14 @@ public abstract class MailWorker(IOptions<FrontdeskOptions> options, NodeIdentit
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Options.Email.Enabled) return;
+        try
+        {
+            await TakeBackEarlierLeasesAsync(node.EarlierRunPrefix, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "{Worker} could not free its earlier run's leases; they run out by themselves", GetType().Name);
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -15,15 +15,15 @@ public sealed class PasswordSignIn(UserManager<FrontdeskUser> users, SignInThrot
     /// <summary>Passwords longer than this are refused unread (hashing is the expensive part).</summary>
     public const int MaxPassword = 256;
 
-    public async Task<(Outcome Outcome, FrontdeskUser? User)> CheckAsync(string? clientAddress, string email, string password)
+    public async Task<(Outcome Outcome, FrontdeskUser? User)> CheckAsync(System.Net.IPAddress? clientAddress, string email, string password)
     {
         if (!throttle.TryAttempt(clientAddress, email)) return (Outcome.Throttled, null);
-        if (password.Length > MaxPassword) password = password[..MaxPassword];
-        var user = email.Length > 320 ? null : await users.FindByEmailAsync(email.Trim());
+        var tooLong = password.Length > MaxPassword || email.Length > Common.Text.Limits.Email;
+        var user = tooLong ? null : await users.FindByEmailAsync(email.Trim());
         if (user is null || !user.IsActive || user.PasswordHash is null)
         {
             // Hash anyway so an unknown account takes as long as a wrong password.
-            users.PasswordHasher.HashPassword(new FrontdeskUser(), password);
+            users.PasswordHasher.HashPassword(new FrontdeskUser(), tooLong ? password[..Math.Min(password.Length, MaxPassword)] : password);
             return (Outcome.Failed, null);
         }
         if (await users.IsLockedOutAsync(user))

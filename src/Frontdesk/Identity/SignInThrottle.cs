@@ -20,12 +20,24 @@ public sealed class SignInThrottle : IDisposable
     }
 
     /// <summary>Takes one attempt for the client and the account; false when either has used up its minute.</summary>
-    public bool TryAttempt(string? clientAddress, string? account)
+    public bool TryAttempt(System.Net.IPAddress? clientAddress, string? account)
     {
-        using var client = _clients.AttemptAcquire(clientAddress ?? "unknown");
+        using var client = _clients.AttemptAcquire(ClientKey(clientAddress));
         if (!client.IsAcquired) return false;
-        using var perAccount = _accounts.AttemptAcquire((account ?? "").Trim().ToUpperInvariant());
+        // As Identity normalizes addresses for look-ups: one account, however its address is typed.
+        using var perAccount = _accounts.AttemptAcquire((account ?? "").Trim().Normalize().ToUpperInvariant());
         return perAccount.IsAcquired;
+    }
+
+    /// <summary>An IPv4 address, or an IPv6 address's /64 network: one IPv6 client holds a whole /64 and could walk it.</summary>
+    internal static string ClientKey(System.Net.IPAddress? address)
+    {
+        if (address is null) return "unknown";
+        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 
     public void Dispose()

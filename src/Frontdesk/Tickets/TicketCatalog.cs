@@ -41,6 +41,21 @@ public sealed class TicketCatalog(IMemoryCache cache)
                     : null);
         }
 
+        /// <summary>
+        /// A word of the list filter: a category takes every status in it ("open"), else a status
+        /// by name or id takes just that one ("waiting for vendor"). Null when it is neither.
+        /// </summary>
+        public (StatusCategory? Category, TicketStatus? Status)? FilterWord(string word)
+        {
+            var text = word.Trim();
+            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+                && Enum.TryParse<StatusCategory>(text, ignoreCase: true, out var category) && Enum.IsDefined(category))
+            {
+                return (category, null);
+            }
+            return FindStatus(text) is { } status ? (null, status) : null;
+        }
+
         /// <summary>What the words mean, for a message that lists them.</summary>
         public string StatusWords() =>
             string.Join(", ", Statuses.Select(s => s.Name)) + " (or a category: "

@@ -37,7 +37,8 @@ internal static class TicketEndpoints
         group.MapGet("/{number:long}/attachments", ListAttachmentsAsync).WithSummary("Files on the ticket");
         group.MapPost("/{number:long}/attachments", UploadAsync).WithSummary("Attach a file (multipart/form-data, field 'file')")
             .DisableAntiforgery().ProducesValidationProblem();
-        group.MapGet("/{number:long}/attachments/{id:long}", DownloadAsync).WithSummary("Download a file");
+        group.MapGet("/{number:long}/attachments/{id:long}", DownloadAsync).WithSummary("Download a file")
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/octet-stream", "image/png", "image/jpeg", "image/gif", "image/webp");
         group.MapGet("/{number:long}/history", HistoryAsync).WithSummary("Every change: who, when, field, old and new value");
         app.MapGet("/api/v1/statuses", StatusEndpoints.ListAsync).WithTags("Tickets").RequireAuthorization(Policies.Api)
             .WithSummary("The statuses and their categories");

@@ -33,6 +33,7 @@ internal static partial class TicketFields
             return null;
         }
         if (body.Length > MaxBody) errors.Add(field, $"{field} is limited to {MaxBody} characters.");
+        if (body.Contains('\0', StringComparison.Ordinal)) errors.Add(field, $"{field} must not contain NUL characters.");
         return body.Trim();
     }
 

@@ -197,6 +197,15 @@ public sealed class SignInDefenceTests(SignInDefenceApp app) : IClassFixture<Sig
         signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signedIn.Content.ReadAsStringAsync());
         signedIn.Headers.Location!.AbsoluteUri.ShouldEndWith("/tickets?q=Drucker%20%C3%A4%C3%B6%C3%BC%20%E2%82%AC");
 
+        // Never another site, however the path is dressed up.
+        foreach (var evil in new[] { "//evil.example/x", "/\\evil.example", "/.//evil.example", "/a/..//evil.example", "https://evil.example" })
+        {
+            var someone = await app.CreateUserAsync(Roles.Customer); // a fresh account: each has its own few attempts a minute here
+            var answer = await app.Browser(Address()).PostSignInAsync(someone.Email, FrontdeskApp.Password, evil);
+            answer.StatusCode.ShouldBe(HttpStatusCode.Redirect, evil);
+            answer.Headers.Location!.Host.ShouldBe("localhost", evil);
+        }
+
         var signOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>()));
         signOut.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         signOut.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");

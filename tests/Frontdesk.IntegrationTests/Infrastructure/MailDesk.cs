@@ -44,6 +44,16 @@ public sealed class MailDesk
         return new MailDesk(app, admin, mailbox["id"]!.GetValue<long>(), support);
     }
 
+    /// <summary>A mailbox whose servers refuse every connection (port 1 on this machine): a poll fails at once and says so.</summary>
+    public static async Task<long> AddUnreachableAsync(TestUser admin, string name) =>
+        (await admin.Api.PostJsonAsync("/api/v1/mailboxes", new
+        {
+            address = $"{name}-{Guid.NewGuid():N}@desk.test",
+            pollSeconds = 3600,
+            imap = new { host = "127.0.0.1", port = 1, security = "None", username = name, password = "unreachable-password" },
+            smtp = new { host = "127.0.0.1", port = 1, security = "None" },
+        }))["id"]!.GetValue<long>();
+
     public Task PollAsync() => _app.Services.GetRequiredService<MailboxPoller>().PollAllAsync(CancellationToken.None);
 
     /// <summary>Polls until the sender has tickets; their numbers, newest first.</summary>

@@ -1,7 +1,9 @@
+using Frontdesk.Common.Data;
 using Frontdesk.Tickets.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Common.Http;
 
@@ -24,6 +26,9 @@ internal sealed class RejectionHandler(IProblemDetailsService problems) : IExcep
             {
                 Status = StatusCodes.Status409Conflict, Title = "The ticket's workflow does not allow this.", Detail = t.Message,
             },
+            DbUpdateException d when StoreRefusal.Of(d) is { } refusal => refusal == StoreRefusal.Kind.Duplicate
+                ? new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "Something with the same name or address exists already." }
+                : new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "The request has invalid fields.", Detail = "A value is longer than Frontdesk keeps (see docs/limits.md)." },
             BadHttpRequestException b => new ProblemDetails
             {
                 Status = b.StatusCode,

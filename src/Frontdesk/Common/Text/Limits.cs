@@ -21,8 +21,20 @@ public static class Limits
     /// <summary>A person's name.</summary>
     public const int PersonName = 200;
 
+    /// <summary>The name of a thing people manage: an organization, a mail domain.</summary>
+    public const int Name = 200;
+
+    /// <summary>A short label: an API token's name, a team's name.</summary>
+    public const int Label = 100;
+
     /// <summary>An e-mail address (RFC 5321 path limit).</summary>
     public const int Email = 320;
+
+    /// <summary>A description of a thing people manage (a team).</summary>
+    public const int Description = 1000;
+
+    /// <summary>Items in a list given at once (team members).</summary>
+    public const int ListItems = 1000;
 
     /// <summary>A reason or short note given with a change (a priority override).</summary>
     public const int Reason = 500;

@@ -1,5 +1,6 @@
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -15,8 +16,20 @@ public sealed record OrganizationDto(long Id, string Name, string? Domain, bool 
 /// <param name="MembersSeeAllTickets">Let every member see all of the organization's tickets.</param>
 public sealed record SaveOrganizationRequest(string? Name, string? Domain = null, bool? MembersSeeAllTickets = null);
 
-internal static class OrganizationEndpoints
+internal static partial class OrganizationEndpoints
 {
+    private const string DomainRule = "domain must be a mail domain like northwind.example (letters, digits, dots and dashes, at most 200 characters), or empty.";
+
+    /// <summary>The organization's mail domain: empty means none; otherwise a host name, lower case.</summary>
+    private static bool TryDomain(string? value, out string? domain)
+    {
+        domain = string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
+        return domain is null || (domain.Length <= Limits.Name && DomainPattern().IsMatch(domain));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex DomainPattern();
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations");
@@ -24,7 +37,7 @@ internal static class OrganizationEndpoints
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.ApiAdmin).WithSummary("Add an organization (admin)")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPatch("/{id:long}", UpdateAsync).RequireAuthorization(Policies.ApiAdmin).WithSummary("Change an organization (admin)")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<Page<OrganizationDto>>> ListAsync(FrontdeskDbContext db, CancellationToken ct) =>
@@ -35,10 +48,11 @@ internal static class OrganizationEndpoints
     private static async Task<Results<Created<OrganizationDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         SaveOrganizationRequest request, FrontdeskDbContext db, DirectoryNames names, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "name is required (at most 200 characters).");
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.Name) return Problems.Invalid("name", $"name is required (at most {Limits.Name} characters).");
         var name = request.Name.Trim();
+        if (!TryDomain(request.Domain, out var domain)) return Problems.Invalid("domain", DomainRule);
         if (await db.Organizations.AnyAsync(o => o.Name == name, ct)) return Problems.Conflict($"An organization named '{name}' exists already.");
-        var org = new Organization { Name = name, Domain = request.Domain?.Trim().ToLowerInvariant(), MembersSeeAllTickets = request.MembersSeeAllTickets ?? false };
+        var org = new Organization { Name = name, Domain = domain, MembersSeeAllTickets = request.MembersSeeAllTickets ?? false };
         db.Organizations.Add(org);
         await db.SaveChangesAsync(ct);
         names.Evict();
@@ -52,10 +66,16 @@ internal static class OrganizationEndpoints
         if (org is null) return Problems.NotFound($"Organization {id}");
         if (request.Name is not null)
         {
-            if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return Problems.Invalid("name", "name must be 1-200 characters.");
-            org.Name = request.Name.Trim();
+            if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.Name) return Problems.Invalid("name", $"name must be 1-{Limits.Name} characters.");
+            var name = request.Name.Trim();
+            if (await db.Organizations.AnyAsync(o => o.Name == name && o.Id != id, ct)) return Problems.Conflict($"An organization named '{name}' exists already.");
+            org.Name = name;
         }
-        if (request.Domain is not null) org.Domain = request.Domain.Length == 0 ? null : request.Domain.Trim().ToLowerInvariant();
+        if (request.Domain is not null)
+        {
+            if (!TryDomain(request.Domain, out var domain)) return Problems.Invalid("domain", DomainRule);
+            org.Domain = domain;
+        }
         if (request.MembersSeeAllTickets is not null) org.MembersSeeAllTickets = request.MembersSeeAllTickets.Value;
         await db.SaveChangesAsync(ct);
         names.Evict();

@@ -1,5 +1,6 @@
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -70,7 +71,7 @@ internal static class PeopleEndpoints
         CreatePersonRequest request, FrontdeskDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Errors();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) errors.Add("name", "name is required (at most 200 characters).");
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.PersonName) errors.Add("name", $"name is required (at most {Limits.PersonName} characters).");
         if (!PeopleDirectory.IsValidEmail(request.Email)) errors.Add("email", "email must be an e-mail address.");
         var timeZone = request.TimeZone ?? "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) errors.Add("timeZone", $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
@@ -97,7 +98,7 @@ internal static class PeopleEndpoints
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return Problems.NotFound($"Person {id}");
         var errors = new Errors();
-        if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200)) errors.Add("name", "name must be 1-200 characters.");
+        if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.PersonName)) errors.Add("name", $"name must be 1-{Limits.PersonName} characters.");
         if (request.Phone is { Length: > 50 }) errors.Add("phone", "phone is limited to 50 characters.");
         if (request.MobilePhone is { Length: > 50 }) errors.Add("mobilePhone", "mobilePhone is limited to 50 characters.");
         if (request.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _))

@@ -1,5 +1,6 @@
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
@@ -41,7 +42,9 @@ internal static class TeamEndpoints
         CreateTeamRequest request, FrontdeskDbContext db, DirectoryNames names, CancellationToken ct)
     {
         var errors = new Errors();
-        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 100) errors.Add("name", "name is required (at most 100 characters).");
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.Label) errors.Add("name", $"name is required (at most {Limits.Label} characters).");
+        if (request.Description?.Length > Limits.Description) errors.Add("description", $"description is limited to {Limits.Description} characters.");
+        if (request.MemberIds?.Count > Limits.ListItems) errors.Add("memberIds", $"At most {Limits.ListItems} members at once.");
         if (request.Tier is < 1 or > 3) errors.Add("tier", "tier is 1 (first line), 2 or 3.");
         var members = request.MemberIds?.Distinct().ToList() ?? [];
         var known = await db.People.Where(p => members.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
@@ -62,6 +65,7 @@ internal static class TeamEndpoints
     {
         var team = await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, ct);
         if (team is null) return Problems.NotFound($"Team {id}");
+        if (request.MemberIds?.Count > Limits.ListItems) return Problems.Invalid("memberIds", $"At most {Limits.ListItems} members at once.");
         var members = request.MemberIds?.Distinct().ToList() ?? [];
         var known = await db.People.Where(p => members.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
         var errors = new Errors();

@@ -27,14 +27,21 @@ internal sealed record DeliveryReport(IReadOnlyList<string> FailedRecipients, IR
             if (part is TextPart text && text.ContentType.IsMimeType("text", "rfc822-headers"))
             {
                 using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text.Text + "\r\n\r\n"));
-                var headers = HeaderList.Load(stream);
-                if (headers[HeaderId.MessageId] is { } raw) ids.Add(raw.Trim().Trim('<', '>'));
+                try
+                {
+                    if (HeaderList.Load(stream)[HeaderId.MessageId] is { } raw) ids.Add(raw.Trim().Trim('<', '>'));
+                }
+                catch (FormatException)
+                {
+                    // Headers that are not headers name no mail of ours.
+                }
             }
         }
         ids.AddRange(message.References);
         if (message.InReplyTo is { } inReplyTo) ids.Add(inReplyTo);
         var summary = reasons.Count > 0 ? string.Join("; ", reasons) : (message.Subject ?? "delivery failed");
-        return new DeliveryReport(failed.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ids.Distinct().ToList(), summary);
+        return new DeliveryReport(failed.Where(Directory.PeopleDirectory.IsValidEmail).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+            MailClassifier.UsableIds(ids), summary);
     }
 
     /// <summary>"rfc822; nobody@example.org" → "nobody@example.org".</summary>

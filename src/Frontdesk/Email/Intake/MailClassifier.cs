@@ -70,6 +70,13 @@ internal static partial class MailClassifier
 
     public static string Tag(long number, string prefix = DefaultTagPrefix) => $"[{prefix}{number}]";
 
+    /// <summary>
+    /// Message-IDs from a mail's headers that can name a mail of ours: not empty, no longer than the
+    /// column, no control characters (a NUL in a query parameter would fail the whole intake).
+    /// </summary>
+    public static IReadOnlyList<string> UsableIds(IEnumerable<string?> ids) =>
+        ids.OfType<string>().Where(id => id.Length is > 0 and <= 998 && !id.Any(char.IsControl)).Distinct().Take(50).ToList();
+
     [GeneratedRegex(@"\[(?<prefix>[^\[\]\s\d]{1,20})(?<number>\d{1,18})\]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex TagPattern();
 }

@@ -100,7 +100,17 @@ public sealed partial class MailIntake(
             raw.CopyTo(source); // a local file: see DirectoryBlobStore.PutAsync on why not async
             source.Position = 0;
         }
-        var message = MimeMessage.Load(source, persistent: source == raw, ct);
+        MimeMessage message;
+        try
+        {
+            message = MimeMessage.Load(source, persistent: source == raw, ct);
+        }
+        catch (FormatException e)
+        {
+            // Not a mail at all (cut off, or headers that are not headers): kept raw for an admin to look at.
+            await SaveAsync(mail, InboundMailStatus.Quarantined, $"The mail cannot be read: {e.Message} The raw mail stays here in the quarantine.", ct);
+            return;
+        }
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         if (from is null || !PeopleDirectory.IsValidEmail(from.Address))
         {
@@ -200,7 +210,7 @@ public sealed partial class MailIntake(
         {
             return tagged;
         }
-        var referenced = message.References.Reverse().Prepend(message.InReplyTo).OfType<string>().Where(id => id.Length > 0).Take(50).ToList();
+        var referenced = MailClassifier.UsableIds(message.References.Reverse().Prepend(message.InReplyTo));
         if (referenced.Count == 0) return null;
         // Our mails' ids: replies are on ticket messages, acknowledgements only in the outbox.
         var byHeaders = await inbox.TicketOfMessageIdsAsync(referenced, ct)

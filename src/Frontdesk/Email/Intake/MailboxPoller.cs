@@ -60,6 +60,12 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             await ProcessLeftoversAsync(mailboxId, ct);
             error = await FetchAsync(scope.ServiceProvider, db, mailbox, ct);
         }
+        catch (LeaseLostException)
+        {
+            // Another node holds the mailbox now (this one was too slow to renew): it carries on; we stop.
+            log.LogInformation("Mailbox {Address}: another node took over the poll", mailbox.Address);
+            return;
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             error = ConnectionTester.Explain("IMAP", mailbox.ImapHost, mailbox.ImapPort, e);
@@ -76,20 +82,26 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         }
         mailbox.LastError = error;
         mailbox.LastPollAt = clock.GetUtcNow();
-        mailbox.LeaseOwner = null;
-        mailbox.LeaseUntil = null;
         await db.SaveChangesAsync(CancellationToken.None);
+        // Released only if still ours: never the lease of a node that took over meanwhile.
+        await db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == Node)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
     }
 
     private async Task<bool> LeaseAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var until = now.AddSeconds(Options.Email.LeaseSeconds);
-        var earlier = EarlierRun;
-        var node = Node;
-        return await db.Mailboxes.Where(m => m.Id == mailboxId
-                && (m.LeaseUntil == null || m.LeaseUntil < now || (m.LeaseOwner != null && m.LeaseOwner.StartsWith(earlier) && m.LeaseOwner != node)))
+        return await db.Mailboxes.Where(m => m.Id == mailboxId && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Node).SetProperty(m => m.LeaseUntil, until), ct) == 1;
+    }
+
+    protected override async Task TakeBackEarlierLeasesAsync(string earlierRun, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>().Mailboxes
+            .Where(m => m.LeaseOwner != null && m.LeaseOwner.StartsWith(earlierRun) && m.LeaseOwner != Node)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), ct);
     }
 
     /// <summary>Takes in and processes the new mail; returns a problem the admin should know of, or null.</summary>
@@ -214,7 +226,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
 
     /// <summary>From, subject and Message-ID for the admin's list, read from the headers alone; a mail too
     /// broken for that still counts. Returns the Message-IDs the mail answers (In-Reply-To, References).</summary>
-    private static List<string> ReadHeaders(IBlobStore blobs, InboundMail mail)
+    internal static List<string> ReadHeaders(IBlobStore blobs, InboundMail mail)
     {
         try
         {
@@ -258,9 +270,13 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
         }
     }
 
-    private Task<int> RenewAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
+    /// <summary>Extends the lease; a lease another node has taken meanwhile ends this poll (<see cref="LeaseLostException"/>).</summary>
+    private async Task RenewAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
     {
         var until = clock.GetUtcNow().AddSeconds(Options.Email.LeaseSeconds);
-        return db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == Node).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), ct);
+        var renewed = await db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == Node).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), ct);
+        if (renewed == 0) throw new LeaseLostException();
     }
+
+    private sealed class LeaseLostException : Exception;
 }

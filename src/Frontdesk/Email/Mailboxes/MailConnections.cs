@@ -15,7 +15,8 @@ namespace Frontdesk.Email.Mailboxes;
 /// <summary>Opens authenticated IMAP and SMTP connections for a mailbox; keeps its passwords encrypted at rest.</summary>
 public sealed class MailConnections(IDataProtectionProvider protection, IOptions<FrontdeskOptions> options)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long one IMAP or SMTP step (connect, authenticate, send) may take.</summary>
+    internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly IDataProtector _protector = protection.CreateProtector("Frontdesk.Email.MailboxPasswords");
 
     public string Protect(string password) => _protector.Protect(password);

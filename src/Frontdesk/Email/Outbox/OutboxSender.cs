@@ -36,10 +36,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
         var now = clock.GetUtcNow();
-        var earlier = EarlierRun;
-        var node = Node;
-        var due = await db.OutboundMails.Where(o => o.Status == OutboundMailStatus.Queued && o.NextAttemptAt <= now
-                && (o.LeaseUntil == null || o.LeaseUntil < now || (o.LeaseOwner != null && o.LeaseOwner.StartsWith(earlier) && o.LeaseOwner != node)))
+        var due = await db.OutboundMails.Where(o => o.Status == OutboundMailStatus.Queued && o.NextAttemptAt <= now && (o.LeaseUntil == null || o.LeaseUntil < now))
             .OrderBy(o => o.Id).Select(o => o.Id).Take(20).ToListAsync(ct);
         var handled = 0;
         var clients = new Dictionary<long, SmtpClient>();
@@ -47,7 +44,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         {
             foreach (var id in due)
             {
-                if (await ClaimAsync(db, id, now, ct))
+                if (await ClaimAsync(db, id, ct))
                 {
                     await SendOneAsync(scope.ServiceProvider, db, id, clients, ct);
                     handled++;
@@ -65,15 +62,26 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         return handled;
     }
 
-    private async Task<bool> ClaimAsync(FrontdeskDbContext db, long id, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Claims one mail for as long as sending it can take: connecting and sending may each use the
+    /// SMTP timeout, so the lease is never shorter than both with room to spare. Taken from the
+    /// clock now, not when the batch began: the twentieth mail gets its full lease too.
+    /// </summary>
+    private async Task<bool> ClaimAsync(FrontdeskDbContext db, long id, CancellationToken ct)
     {
-        var until = now.AddSeconds(Options.Email.LeaseSeconds);
-        var earlier = EarlierRun;
-        var node = Node;
+        var now = clock.GetUtcNow();
+        var until = now + TimeSpan.FromSeconds(Math.Max(Options.Email.LeaseSeconds, 2 * MailConnections.Timeout.TotalSeconds + 30));
         return await db.OutboundMails
-            .Where(o => o.Id == id && o.Status == OutboundMailStatus.Queued
-                && (o.LeaseUntil == null || o.LeaseUntil < now || (o.LeaseOwner != null && o.LeaseOwner.StartsWith(earlier) && o.LeaseOwner != node)))
+            .Where(o => o.Id == id && o.Status == OutboundMailStatus.Queued && (o.LeaseUntil == null || o.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, Node).SetProperty(o => o.LeaseUntil, until), ct) == 1;
+    }
+
+    protected override async Task TakeBackEarlierLeasesAsync(string earlierRun, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>().OutboundMails
+            .Where(o => o.Status == OutboundMailStatus.Queued && o.LeaseOwner != null && o.LeaseOwner.StartsWith(earlierRun) && o.LeaseOwner != Node)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, (string?)null).SetProperty(o => o.LeaseUntil, (DateTimeOffset?)null), ct);
     }
 
     private async Task SendOneAsync(IServiceProvider services, FrontdeskDbContext db, long id, Dictionary<long, SmtpClient> clients, CancellationToken ct)
@@ -114,15 +122,17 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
         }
         mail.LeaseOwner = null;
         mail.LeaseUntil = null;
+        // From here on the server has answered: the outcome is written even if the node is stopping,
+        // or a shutdown now would send the mail again.
         if (mail.TicketId is { } ticketId && mail.Kind != OutboundMailKind.AgentReply && mail.Status != OutboundMailStatus.Queued)
         {
             // Agent replies show their delivery on the message; automatic mails on the history, once the server answered.
             var what = EnumText.Of(mail.Kind);
-            await inbox.RecordMailOutcomeAsync(ticketId, mail.Status == OutboundMailStatus.Sent ? $"{what} sent to {mail.To}" : $"{what} failed: {mail.LastError}", now, ct);
+            await inbox.RecordMailOutcomeAsync(ticketId, mail.Status == OutboundMailStatus.Sent ? $"{what} sent to {mail.To}" : $"{what} failed: {mail.LastError}", now, CancellationToken.None);
         }
         // Written as soon as the server answered this one mail, never per batch: a crash between the
         // server's "250 OK" and this line is the only way a mail can go out twice.
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(CancellationToken.None);
         if (mail.Kind == OutboundMailKind.AgentReply)
         {
             var delivery = mail.Status switch
@@ -131,7 +141,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
                 OutboundMailStatus.Failed => MailDelivery.Failed,
                 _ => MailDelivery.Queued,
             };
-            await inbox.SetDeliveryAsync(mail.MessageId, delivery, mail.LastError, ct);
+            await inbox.SetDeliveryAsync(mail.MessageId, delivery, mail.LastError, CancellationToken.None);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
+using Frontdesk.Common.Text;
 using Frontdesk.Identity.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -39,12 +40,12 @@ internal static class TokenEndpoints
         if (string.IsNullOrWhiteSpace(request.Email)) errors.Add("email", "email is required.");
         if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "password is required.");
         else if (request.Password.Length > PasswordSignIn.MaxPassword) errors.Add("password", $"password is limited to {PasswordSignIn.MaxPassword} characters.");
-        if (request.Email?.Length > 320) errors.Add("email", "email is limited to 320 characters.");
+        if (request.Email?.Length > Limits.Email) errors.Add("email", $"email is limited to {Limits.Email} characters.");
         var name = string.IsNullOrWhiteSpace(request.Name) ? "API token" : request.Name.Trim();
-        if (name.Length > 100) errors.Add("name", "name is limited to 100 characters.");
+        if (name.Length > Limits.Label) errors.Add("name", $"name is limited to {Limits.Label} characters.");
         if (errors.Any) return Problems.Invalid(errors);
 
-        var (outcome, user) = await passwords.CheckAsync(http.Connection.RemoteIpAddress?.ToString(), request.Email!, request.Password!);
+        var (outcome, user) = await passwords.CheckAsync(http.Connection.RemoteIpAddress, request.Email!, request.Password!);
         if (outcome == PasswordSignIn.Outcome.Throttled)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",

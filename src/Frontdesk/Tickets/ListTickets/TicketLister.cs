@@ -80,9 +80,12 @@ public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, Tic
             var statuses = new List<int>();
             foreach (var word in Split(query.Status))
             {
-                if (Enum.TryParse<StatusCategory>(word, ignoreCase: true, out var category) && Enum.IsDefined(category) && !int.TryParse(word, out _)) categories.Add(category);
-                else if (reference.FindStatus(word) is { } status) statuses.Add(status.Id);
-                else errors.Add("status", $"There is no status '{Clip.To(word, 100)}'. Use a status name or id: {reference.StatusWords()}.");
+                switch (reference.FilterWord(word))
+                {
+                    case ({ } category, _): categories.Add(category); break;
+                    case (_, { } status): statuses.Add(status.Id); break;
+                    default: errors.Add("status", $"There is no status '{Clip.To(word, 100)}'. Use a status name or id: {reference.StatusWords()}."); break;
+                }
             }
             tickets = (categories.Count, statuses.Count) switch
             {
