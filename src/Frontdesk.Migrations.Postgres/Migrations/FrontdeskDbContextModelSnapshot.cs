@@ -265,6 +265,9 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                         .HasMaxLength(998)
                         .HasColumnType("character varying(998)");
 
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -305,6 +308,10 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("MailboxId", "Id");
+
+                    b.HasIndex("MailboxId", "Outcome", "Id");
 
                     b.HasIndex("MailboxId", "Status", "Id");
 

@@ -244,6 +244,9 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(998)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
@@ -284,6 +287,10 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("MailboxId", "Id");
+
+                    b.HasIndex("MailboxId", "Outcome", "Id");
 
                     b.HasIndex("MailboxId", "Status", "Id");
 

@@ -18,6 +18,7 @@ public static class EmailModule
         services.AddSingleton<MailboxCatalog>();
         services.AddScoped<MailIntake>();
         services.AddScoped<MailboxAdmin>();
+        services.AddScoped<MailLog>();
         services.AddScoped<MailTemplateAdmin>();
         services.AddScoped<MailComposer>();
         services.AddScoped<MailTemplateStore>();

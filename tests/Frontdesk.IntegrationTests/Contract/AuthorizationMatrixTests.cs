@@ -48,6 +48,7 @@ public abstract class AuthorizationMatrixTests(FrontdeskApp app)
         ("PATCH /api/v1/mailboxes/{id}", [401, 403, 403, 403, 200]),
         ("POST /api/v1/mailboxes/{id}/test", [401, 403, 403, 403, 200]),
         ("GET /api/v1/mailboxes/{id}/quarantine", [401, 403, 403, 403, 200]),
+        ("GET /api/v1/mailboxes/{id}/mails", [401, 403, 403, 403, 200]),
         ("POST /api/v1/mailboxes/{id}/quarantine/{mailId}/retry", [401, 403, 403, 403, 404]),
         ("POST /api/v1/mailboxes/{id}/quarantine/{mailId}/release", [401, 403, 403, 403, 404]),
         ("GET /api/v1/blocked-senders", [401, 403, 403, 403, 200]),

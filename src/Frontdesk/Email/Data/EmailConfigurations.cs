@@ -33,6 +33,9 @@ internal sealed class InboundMailConfiguration : IEntityTypeConfiguration<Inboun
         // Taking the same UID twice is impossible by construction, and refused here as well.
         b.HasIndex(m => new { m.MailboxId, m.UidValidity, m.Uid }).IsUnique();
         b.HasIndex(m => new { m.MailboxId, m.Status, m.Id });
+        // The mailbox's log: newest first, all or by outcome.
+        b.HasIndex(m => new { m.MailboxId, m.Id });
+        b.HasIndex(m => new { m.MailboxId, m.Outcome, m.Id });
         b.HasIndex(m => m.MessageId);
         b.Property(m => m.MessageId).HasMaxLength(998);
         b.Property(m => m.FromAddress).HasMaxLength(320);

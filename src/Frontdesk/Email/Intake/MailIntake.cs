@@ -1,7 +1,6 @@
 using Frontdesk.Common;
 using Frontdesk.Common.Blobs;
 using Frontdesk.Common.Data;
-using Frontdesk.Common.Text;
 using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
@@ -47,7 +46,7 @@ public sealed partial class MailIntake(
         var mail = await db.InboundMails.FirstOrDefaultAsync(m => m.Id == inboundId && m.MailboxId == mailboxId && m.Status == InboundMailStatus.Quarantined, ct);
         if (mail is null) return null;
         await DecideSafelyAsync(mail, release, ct);
-        return new ProcessedMailDto(mail.Id, mail.Status.ToString(), mail.Reason, mail.TicketId);
+        return new ProcessedMailDto(mail.Id, mail.Status.ToString(), mail.Reason, mail.TicketId, mail.Outcome);
     }
 
     private async Task DecideSafelyAsync(InboundMail mail, bool release, CancellationToken ct)
@@ -64,7 +63,7 @@ public sealed partial class MailIntake(
                 db.ChangeTracker.Clear();
                 var fresh = await db.InboundMails.FirstAsync(m => m.Id == mail.Id, ct);
                 await DecideAsync(fresh, release, ct);
-                (mail.Status, mail.Reason, mail.TicketId) = (fresh.Status, fresh.Reason, fresh.TicketId);
+                (mail.Status, mail.Outcome, mail.Reason, mail.TicketId) = (fresh.Status, fresh.Outcome, fresh.Reason, fresh.TicketId);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -72,10 +71,9 @@ public sealed partial class MailIntake(
             // Whatever half-made rows the failure left are thrown away; the mail itself stays, flagged.
             db.ChangeTracker.Clear();
             var again = await db.InboundMails.FirstAsync(m => m.Id == mail.Id, ct);
-            Finish(again, InboundMailStatus.Quarantined, $"Processing failed: {e.GetType().Name}: {e.Message}");
+            Finish(again, InboundMailOutcome.Quarantined, $"Processing failed: {e.GetType().Name}: {e.Message}");
             await db.SaveChangesAsync(ct);
-            mail.Status = again.Status;
-            mail.Reason = again.Reason;
+            (mail.Status, mail.Outcome, mail.Reason) = (again.Status, again.Outcome, again.Reason);
         }
     }
 
@@ -86,7 +84,7 @@ public sealed partial class MailIntake(
         var ours = catalogued.OwnAddresses;
         if (mail.Size > mailbox.MaxMessageBytes && !release)
         {
-            await SaveAsync(mail, InboundMailStatus.Quarantined,
+            await SaveAsync(mail, InboundMailOutcome.Quarantined,
                 $"The mail is {mail.Size:N0} bytes, over this mailbox's limit of {mailbox.MaxMessageBytes:N0}. Release it to make a ticket anyway.", ct);
             return;
         }
@@ -108,31 +106,31 @@ public sealed partial class MailIntake(
         catch (FormatException e)
         {
             // Not a mail at all (cut off, or headers that are not headers): kept raw for an admin to look at.
-            await SaveAsync(mail, InboundMailStatus.Quarantined, $"The mail cannot be read: {e.Message} The raw mail stays here in the quarantine.", ct);
+            await SaveAsync(mail, InboundMailOutcome.Quarantined, $"The mail cannot be read: {e.Message} The raw mail stays here in the quarantine.", ct);
             return;
         }
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
         if (from is null || !PeopleDirectory.IsValidEmail(from.Address))
         {
-            await SaveAsync(mail, InboundMailStatus.Quarantined, "The mail names no sender address, so there is nobody to answer.", ct);
+            await SaveAsync(mail, InboundMailOutcome.Quarantined, "The mail names no sender address, so there is nobody to answer.", ct);
             return;
         }
         var address = Person.NormalizeEmail(from.Address);
         if (ours.Contains(address))
         {
-            await SaveAsync(mail, InboundMailStatus.Ignored, $"Sent from our own mailbox {address}: never turned into a ticket.", ct);
+            await SaveAsync(mail, InboundMailOutcome.OwnMail, $"Sent from our own mailbox {address}: never turned into a ticket.", ct);
             return;
         }
         var blocked = catalogued.BlockedSenders.FirstOrDefault(b => b.Matches(address));
         if (blocked is not null)
         {
-            await SaveAsync(mail, InboundMailStatus.Ignored, $"The sender {address} is blocked ({blocked.Pattern}{(blocked.Reason is null ? "" : ": " + blocked.Reason)}).", ct);
+            await SaveAsync(mail, InboundMailOutcome.Blocked, $"The sender {address} is blocked ({blocked.Pattern}{(blocked.Reason is null ? "" : ": " + blocked.Reason)}).", ct);
             return;
         }
         if (mail.MessageId is { Length: > 0 } messageId && await inbox.TicketOfMessageIdAsync(messageId, ct) is { } known)
         {
             mail.TicketId = known;
-            await SaveAsync(mail, InboundMailStatus.Ignored, $"Already on ticket #{known} (same Message-ID).", ct);
+            await SaveAsync(mail, InboundMailOutcome.Duplicate, $"Already on ticket #{known} (same Message-ID).", ct);
             return;
         }
 
@@ -166,7 +164,7 @@ public sealed partial class MailIntake(
             if (ticket is not null && ticket.StatusCategory != StatusCategory.Closed)
             {
                 var added = await inbox.AppendAsync(ticket, incoming, byStaff: false, now, ct);
-                Finish(mail, InboundMailStatus.Processed, null);
+                Finish(mail, InboundMailOutcome.Message, null);
                 mail.TicketId = ticket.Id;
                 await db.SaveChangesAsync(ct);
                 mail.TicketMessageId = added.Id;
@@ -176,7 +174,7 @@ public sealed partial class MailIntake(
                 var subject = message.Subject;
                 if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id, options.Value.Email.TicketTagPrefix)}";
                 var (opened, first) = await inbox.OpenAsync(subject ?? "", person.Id, person.OrganizationId, mailbox.TeamId, incoming, now, ct);
-                Finish(mail, InboundMailStatus.Processed, null);
+                Finish(mail, kind == MailKind.Personal ? InboundMailOutcome.Ticket : InboundMailOutcome.AutoReply, null);
                 await db.SaveChangesAsync(ct);
                 mail.TicketId = opened.Id;
                 mail.TicketMessageId = first.Id;
@@ -236,31 +234,26 @@ public sealed partial class MailIntake(
         var ticket = ticketId is null ? null : await inbox.FindAsync(ticketId.Value, ct);
         if (ticket is null)
         {
-            await SaveAsync(mail, InboundMailStatus.Quarantined, $"A delivery report for a mail that is on no ticket: {report.Summary}", ct);
+            await SaveAsync(mail, InboundMailOutcome.Quarantined, $"A delivery report for a mail that is on no ticket: {report.Summary}", ct);
             return;
         }
         // A note for agents, not a customer reply: it must not reopen the ticket or reach the customer.
         var note = new InboundMessage(null, Channel.Email, $"Mail could not be delivered. {report.Summary}", null, mail.MessageId, [], IsInternal: true);
         var added = await inbox.AppendAsync(ticket, note, byStaff: true, clock.GetUtcNow(), ct);
         mail.TicketId = ticket.Id;
-        Finish(mail, InboundMailStatus.Processed, $"Delivery report: {report.Summary}");
+        Finish(mail, InboundMailOutcome.Bounce, $"Delivery report: {report.Summary}");
         await db.SaveChangesAsync(ct);
         mail.TicketMessageId = added.Id;
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task SaveAsync(InboundMail mail, InboundMailStatus status, string reason, CancellationToken ct)
+    private async Task SaveAsync(InboundMail mail, InboundMailOutcome outcome, string reason, CancellationToken ct)
     {
-        Finish(mail, status, reason);
+        Finish(mail, outcome, reason);
         await db.SaveChangesAsync(ct);
     }
 
-    private void Finish(InboundMail mail, InboundMailStatus status, string? reason)
-    {
-        mail.Status = status;
-        mail.Reason = Clip.To(reason, 2000);
-        mail.ProcessedAt = clock.GetUtcNow();
-    }
+    private void Finish(InboundMail mail, InboundMailOutcome outcome, string? reason) => mail.Decide(outcome, reason, clock.GetUtcNow());
 
     /// <summary>The subject without the ticket's tag and the "Re:" / "AW:" / "Fwd:" prefixes mail clients add.</summary>
     private static string StripTag(string? subject, long number, string prefix) =>

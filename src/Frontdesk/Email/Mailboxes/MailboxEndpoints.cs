@@ -1,4 +1,5 @@
 using Frontdesk.Common.Http;
+using Frontdesk.Email.Domain;
 using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +21,8 @@ internal static class MailboxEndpoints
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:long}/test", TestAsync).WithSummary("Check the IMAP and SMTP connections and say what is wrong")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:long}/mails", MailsAsync).WithSummary("Every mail the mailbox took, newest first, with its outcome; filter by outcome, words, and time")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:long}/quarantine", QuarantineAsync).WithSummary("Mail that could not be processed, with the reason")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:long}/quarantine/{mailId:long}/retry", RetryAsync).WithSummary("Process a quarantined mail again")
@@ -44,6 +47,9 @@ internal static class MailboxEndpoints
     private static async Task<Ok<ConnectionTestDto>> TestAsync(long id, MailboxAdmin admin, CancellationToken ct) =>
         TypedResults.Ok(await admin.TestAsync(id, ct));
 
+    private static async Task<Ok<Page<MailLogEntryDto>>> MailsAsync(long id, [AsParameters] MailLogQuery query, MailLog log, CancellationToken ct) =>
+        TypedResults.Ok(await log.ListAsync(id, query, ct));
+
     private static async Task<Ok<Page<QuarantinedMailDto>>> QuarantineAsync(long id, MailboxAdmin admin, CancellationToken ct) =>
         TypedResults.Ok(new Page<QuarantinedMailDto>((await admin.QuarantineAsync(id, ct)).Mails, null));
 
@@ -55,4 +61,5 @@ internal static class MailboxEndpoints
 }
 
 /// <summary>What became of a mail processed again.</summary>
-public sealed record ProcessedMailDto(long Id, string Status, string? Reason, long? Ticket);
+/// <param name="Outcome">What became of it, as in the mail log (ticket, message, quarantined ...).</param>
+public sealed record ProcessedMailDto(long Id, string Status, string? Reason, long? Ticket, InboundMailOutcome Outcome);
