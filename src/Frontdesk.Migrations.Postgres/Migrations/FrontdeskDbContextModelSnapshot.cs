@@ -1023,9 +1023,21 @@ namespace Frontdesk.Migrations.Postgres.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<int?>("NewCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("NewRef")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("NewValue")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("OldCategory")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("OldRef")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("OldValue")
                         .HasMaxLength(1000)

@@ -969,9 +969,21 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NewCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NewRef")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NewValue")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OldCategory")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OldRef")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OldValue")
                         .HasMaxLength(1000)

@@ -78,7 +78,7 @@ public sealed class Ticket
             Version = 1,
         };
         ticket.Tags.AddRange(n.Tags.Distinct().Select(t => new TicketTag { Tag = t }));
-        ticket.Events.Add(new TicketEvent { ActorId = actorId, At = now, Field = "created", NewValue = n.Subject });
+        ticket.Events.Add(new TicketEvent { ActorId = actorId, At = now, Field = "created", NewValue = n.Subject, NewRef = initial.Id, NewCategory = initial.Category });
         return ticket;
     }
 
@@ -98,7 +98,7 @@ public sealed class Ticket
             throw new TicketRuleException("status",
                 $"A {StatusCategory} ticket cannot move to {to.Category} ('{to.Name}'). Allowed: {string.Join(", ", StatusTransitions.From(StatusCategory))}.");
         }
-        Record("status", currentStatusName ?? StatusId.ToString(System.Globalization.CultureInfo.InvariantCulture), to.Name, actorId, now);
+        RecordStatus(currentStatusName, to, actorId, now);
         var wasCategory = StatusCategory;
         StatusId = to.Id;
         StatusCategory = to.Category;
@@ -116,7 +116,7 @@ public sealed class Ticket
     public void Reopen(TicketStatus openStatus, string currentStatusName, long? actorId, DateTimeOffset now)
     {
         if (StatusCategory != StatusCategory.Closed) throw new InvalidOperationException($"Ticket #{Id} is not closed.");
-        Record("status", currentStatusName, openStatus.Name, actorId, now);
+        RecordStatus(currentStatusName, openStatus, actorId, now);
         StatusId = openStatus.Id;
         StatusCategory = openStatus.Category;
         ClosedAt = null;
@@ -173,14 +173,14 @@ public sealed class Ticket
     public void AssignTeam(long? teamId, string? teamName, string? oldTeamName, long? actorId, DateTimeOffset now)
     {
         if (teamId == TeamId) return;
-        Record("team", oldTeamName, teamName, actorId, now);
+        Record("team", oldTeamName, teamName, actorId, now, TeamId, teamId);
         TeamId = teamId;
     }
 
     public void Assign(long? assigneeId, string? name, string? oldName, long? actorId, DateTimeOffset now)
     {
         if (assigneeId == AssigneeId) return;
-        Record("assignee", oldName, name, actorId, now);
+        Record("assignee", oldName, name, actorId, now, AssigneeId, assigneeId);
         AssigneeId = assigneeId;
         // The first person to take the ticket owns it until ownership is handed over explicitly.
         OwnerId ??= assigneeId;
@@ -189,14 +189,14 @@ public sealed class Ticket
     public void ChangeOwner(long? ownerId, string? name, string? oldName, long? actorId, DateTimeOffset now)
     {
         if (ownerId == OwnerId) return;
-        Record("owner", oldName, name, actorId, now);
+        Record("owner", oldName, name, actorId, now, OwnerId, ownerId);
         OwnerId = ownerId;
     }
 
     public void ChangeCategory(long? categoryId, string? name, string? oldName, long? actorId, DateTimeOffset now)
     {
         if (categoryId == CategoryId) return;
-        Record("category", oldName, name, actorId, now);
+        Record("category", oldName, name, actorId, now, CategoryId, categoryId);
         CategoryId = categoryId;
     }
 
@@ -245,8 +245,16 @@ public sealed class Ticket
         Priority = priority;
     }
 
-    private void Record(string field, string? oldValue, string? newValue, long? actorId, DateTimeOffset now) =>
-        Events.Add(new TicketEvent { TicketId = Id, ActorId = actorId, At = now, Field = field, OldValue = oldValue, NewValue = newValue });
+    private void Record(string field, string? oldValue, string? newValue, long? actorId, DateTimeOffset now, long? oldRef = null, long? newRef = null) =>
+        Events.Add(new TicketEvent { TicketId = Id, ActorId = actorId, At = now, Field = field, OldValue = oldValue, NewValue = newValue, OldRef = oldRef, NewRef = newRef });
+
+    private void RecordStatus(string? currentStatusName, TicketStatus to, long? actorId, DateTimeOffset now) =>
+        Events.Add(new TicketEvent
+        {
+            TicketId = Id, ActorId = actorId, At = now, Field = "status",
+            OldValue = currentStatusName ?? StatusId.ToString(System.Globalization.CultureInfo.InvariantCulture), NewValue = to.Name,
+            OldRef = StatusId, NewRef = to.Id, OldCategory = StatusCategory, NewCategory = to.Category,
+        });
 }
 
 /// <summary>What a new ticket starts with.</summary>

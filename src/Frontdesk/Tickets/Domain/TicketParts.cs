@@ -14,8 +14,18 @@ public sealed class TicketEvent
     public long? ActorId { get; set; }
     public DateTimeOffset At { get; set; }
     public required string Field { get; set; }
+
+    /// <summary>The name at the time of the change; readers show today's name where <see cref="OldRef"/> names the thing.</summary>
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
+
+    /// <summary>For a status, team, assignee, owner or category: the id of the old and new one, so a rename does not rewrite the trail.</summary>
+    public long? OldRef { get; set; }
+    public long? NewRef { get; set; }
+
+    /// <summary>For a status change (and creation): the status categories, which reports and SLA clocks rely on.</summary>
+    public StatusCategory? OldCategory { get; set; }
+    public StatusCategory? NewCategory { get; set; }
 }
 
 /// <summary>A public reply or an internal note.</summary>
