@@ -1,6 +1,7 @@
 using System.Net;
 using Frontdesk.Common.Text;
 using Frontdesk.Identity;
+using Frontdesk.Tickets.Attachments;
 using Frontdesk.Tickets.Domain;
 using Frontdesk.Tickets.Messages;
 
@@ -19,8 +20,9 @@ public sealed class HostileInputUnitTests
     [Fact]
     public void Bidirectional_controls_and_NULs_are_taken_out_of_text_from_outside()
     {
-        UnsafeText.WithoutBidiControls("invoice\u202Efdp.exe").ShouldBe("invoicefdp.exe");
-        UnsafeText.WithoutBidiControls("plain").ShouldBe("plain");
+        AttachmentHandlers.SafeFileName("invoice\u202Efdp.exe").ShouldBe("invoicefdp.exe");
+        AttachmentHandlers.SafeFileName("\u2067report\u2069.pdf").ShouldBe("report.pdf");
+        AttachmentHandlers.SafeFileName("plain.txt").ShouldBe("plain.txt");
         Clip.To("a\0b\0c", 2).ShouldBe("ab");
     }
 

@@ -12,7 +12,7 @@ namespace Frontdesk.Directory;
 public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
 {
     public static bool IsValidEmail(string? email) =>
-        !string.IsNullOrWhiteSpace(email) && email.Length <= 320 && MailAddress.TryCreate(email.Trim(), out var parsed)
+        !string.IsNullOrWhiteSpace(email) && email.Length <= Limits.Email && MailAddress.TryCreate(email.Trim(), out var parsed)
         && parsed.Address.Equals(email.Trim(), StringComparison.OrdinalIgnoreCase) && parsed.Host.Contains('.', StringComparison.Ordinal);
 
     /// <summary>The person with this address, not tracked: read it, or attach it to change it.</summary>

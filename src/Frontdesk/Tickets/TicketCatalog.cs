@@ -36,7 +36,7 @@ public sealed class TicketCatalog(IMemoryCache cache)
                 return Statuses.FirstOrDefault(s => s.Id == id);
             }
             return Statuses.FirstOrDefault(s => string.Equals(s.Name, text, StringComparison.OrdinalIgnoreCase))
-                ?? (Enum.TryParse<StatusCategory>(text, ignoreCase: true, out var category) && Enum.IsDefined(category)
+                ?? (TryCategory(text, out var category)
                     ? Statuses.Where(s => s.Category == category).OrderByDescending(s => s.IsDefaultForCategory).ThenBy(s => s.SortOrder).FirstOrDefault()
                     : null);
         }
@@ -47,13 +47,16 @@ public sealed class TicketCatalog(IMemoryCache cache)
         /// </summary>
         public (StatusCategory? Category, TicketStatus? Status)? FilterWord(string word)
         {
-            var text = word.Trim();
-            if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
-                && Enum.TryParse<StatusCategory>(text, ignoreCase: true, out var category) && Enum.IsDefined(category))
-            {
-                return (category, null);
-            }
-            return FindStatus(text) is { } status ? (null, status) : null;
+            if (TryCategory(word.Trim(), out var category)) return (category, null);
+            return FindStatus(word) is { } status ? (null, status) : null;
+        }
+
+        /// <summary>A category by its name in any case ("pending"); never a number.</summary>
+        private static bool TryCategory(string text, out StatusCategory category)
+        {
+            category = default;
+            return !int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out _)
+                && Enum.TryParse(text, ignoreCase: true, out category) && Enum.IsDefined(category);
         }
 
         /// <summary>What the words mean, for a message that lists them.</summary>

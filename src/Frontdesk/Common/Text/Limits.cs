@@ -39,14 +39,11 @@ public static class Limits
     /// <summary>A reason or short note given with a change (a priority override).</summary>
     public const int Reason = 500;
 
-    /// <summary>A file name; longer names are cut, keeping the extension.</summary>
-    public const int FileName = 255;
+    /// <summary>A file name: longer names are cut to this many characters.</summary>
+    public const int FileName = 200;
 
     /// <summary>Search words in a list query.</summary>
     public const int Query = 500;
-
-    /// <summary>A name or value that identifies a thing in a filter (a team, a person, a status).</summary>
-    public const int Reference = 320;
 
     /// <summary>Roughly how many elements some HTML has: its '&lt;' characters, counted without parsing it.</summary>
     public static int ElementsIn(string html) => html.AsSpan().Count('<');

@@ -8,11 +8,4 @@ public static class UnsafeText
     /// or subject they reorder what is shown, so "invoice&#x202E;fdp.exe" reads as "invoiceexe.pdf".
     /// </summary>
     public static bool IsBidiControl(char c) => c is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
-
-    /// <summary>The text without bidirectional controls.</summary>
-    public static string WithoutBidiControls(string text) =>
-        text.AsSpan().IndexOfAny(BidiControls) < 0 ? text : string.Concat(text.Where(c => !IsBidiControl(c)));
-
-    private static readonly System.Buffers.SearchValues<char> BidiControls = System.Buffers.SearchValues.Create(
-        "\u061C\u200E\u200F\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
 }

@@ -79,7 +79,7 @@ public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess acces
         var cleaned = Path.GetFileName((name ?? "").Replace('\\', '/'));
         // Bidirectional controls make "invoice\u202Efdp.exe" read as "invoiceexe.pdf": they go with the control characters.
         cleaned = new string(cleaned.Where(c => !char.IsControl(c) && !UnsafeText.IsBidiControl(c) && c is not ('"' or '/' or '\\')).ToArray()).Trim().TrimStart('.');
-        if (cleaned.Length > 200) cleaned = cleaned[..200];
+        if (cleaned.Length > Limits.FileName) cleaned = cleaned[..Limits.FileName];
         return cleaned.Length == 0 ? "attachment" : cleaned;
     }
 

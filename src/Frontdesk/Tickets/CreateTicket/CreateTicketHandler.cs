@@ -45,7 +45,7 @@ public sealed class CreateTicketHandler(
         if (!caller.IsStaff && request.Team is not null) throw new ForbiddenException("Customers cannot choose the team; the desk routes the ticket.");
         var team = await TicketFields.TeamAsync(names, db, request.Team, errors, ct);
         var category = await TicketFields.CategoryAsync(catalog, db, request.Category, errors, ct);
-        if (request.RequesterEmail is not null && (request.RequesterEmail.Length > Limits.Email || !PeopleDirectory.IsValidEmail(request.RequesterEmail)))
+        if (request.RequesterEmail is not null && !PeopleDirectory.IsValidEmail(request.RequesterEmail))
         {
             errors.Add("requesterEmail", $"'{Clip.To(request.RequesterEmail, 100)}' is not an e-mail address.");
         }

@@ -46,18 +46,27 @@ public sealed class HistoryReader(FrontdeskDbContext db, TicketAccess access)
         List<long> Ids(params string[] fields) => events.Where(e => fields.Contains(e.Field))
             .SelectMany(e => new[] { e.OldRef, e.NewRef }).OfType<long>().Distinct().ToList();
         var names = new Dictionary<(string, long), string>();
-        var statuses = Ids("status").Select(id => (int)id).ToList();
-        foreach (var s in await db.TicketStatuses.AsNoTracking().Where(s => statuses.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct)) names[("status", s.Id)] = s.Name;
-        var teams = Ids("team");
-        foreach (var t in await db.Teams.AsNoTracking().Where(t => teams.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct)) names[("team", t.Id)] = t.Name;
-        var people = Ids("assignee", "owner");
-        foreach (var p in await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+        if (Ids("status") is { Count: > 0 } statusIds)
         {
-            names[("assignee", p.Id)] = p.Name;
-            names[("owner", p.Id)] = p.Name;
+            var statuses = statusIds.Select(id => (int)id).ToList();
+            foreach (var s in await db.TicketStatuses.AsNoTracking().Where(s => statuses.Contains(s.Id)).Select(s => new { s.Id, s.Name }).ToListAsync(ct)) names[("status", s.Id)] = s.Name;
         }
-        var categories = Ids("category");
-        foreach (var c in await db.Categories.AsNoTracking().Where(c => categories.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct)) names[("category", c.Id)] = c.Name;
+        if (Ids("team") is { Count: > 0 } teams)
+        {
+            foreach (var t in await db.Teams.AsNoTracking().Where(t => teams.Contains(t.Id)).Select(t => new { t.Id, t.Name }).ToListAsync(ct)) names[("team", t.Id)] = t.Name;
+        }
+        if (Ids("assignee", "owner") is { Count: > 0 } people)
+        {
+            foreach (var p in await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToListAsync(ct))
+            {
+                names[("assignee", p.Id)] = p.Name;
+                names[("owner", p.Id)] = p.Name;
+            }
+        }
+        if (Ids("category") is { Count: > 0 } categories)
+        {
+            foreach (var c in await db.Categories.AsNoTracking().Where(c => categories.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToListAsync(ct)) names[("category", c.Id)] = c.Name;
+        }
         return names;
     }
 }
