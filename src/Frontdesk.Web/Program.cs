@@ -35,7 +35,7 @@ try
     app.MapFrontdeskOperations();
     app.MapFrontdeskApi();
     app.MapWebEndpoints();
-    app.MapRazorComponents<App>();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, settings, demo));
     await app.RunAsync();

@@ -13,7 +13,7 @@ internal static class WebModule
 {
     public static IServiceCollection AddFrontdeskWeb(this IServiceCollection services)
     {
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddExceptionHandler<ErrorPages.PageRejectionHandler>();

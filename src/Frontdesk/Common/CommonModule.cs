@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Frontdesk.Common.Blobs;
+using Frontdesk.Common.Broadcast;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Startup;
@@ -9,6 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace Frontdesk.Common;
 
@@ -25,7 +28,27 @@ public static class CommonModule
         services.AddSingleton(new NodeIdentity(settings.Options.NodeName, settings.DataDirectory, configuration["urls"]));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SqliteWriteGate>();
-        services.AddDbContextPool<FrontdeskDbContext>((sp, o) => Configure(o, settings, sp.GetRequiredService<SqliteWriteGate>()));
+        // Modules hook into every save with interceptors they register as IInterceptor (ticket
+        // changes are dispatched there); they run before the SQLite write gate is taken.
+        services.AddPooledDbContextFactory<FrontdeskDbContext>((sp, o) =>
+            Configure(o, settings, [.. sp.GetServices<IInterceptor>(), sp.GetRequiredService<SqliteWriteGate>()]));
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<FrontdeskDbContext>>().CreateDbContext();
+            db.Services = sp;
+            return db;
+        });
+        services.AddSingleton(sp => new RedisConnection(settings.Options, sp.GetRequiredService<ILogger<RedisConnection>>()));
+        services.AddSingleton<NodeBroadcast>();
+        if (!string.IsNullOrWhiteSpace(settings.Options.Redis.Configuration))
+        {
+            // Hubs (Blazor's circuits, and later the console's push to phones) reach clients on every node.
+            services.AddSignalR().AddStackExchangeRedis(settings.Options.Redis.Configuration, o =>
+            {
+                o.Configuration.AbortOnConnectFail = false;
+                o.Configuration.ChannelPrefix = RedisChannel.Literal("frontdesk-signalr");
+            });
+        }
         services.AddSingleton<IBlobStore>(new DirectoryBlobStore(Path.Combine(settings.DataDirectory, "blobs")));
         services.AddSingleton<HtmlCleaner>();
         services.AddProblemDetails();
@@ -40,9 +63,12 @@ public static class CommonModule
         return services;
     }
 
-    /// <summary>Provider options; <paramref name="writeGate"/> queues SQLite writers of one process (tools that write alone pass none).</summary>
-    public static void Configure(DbContextOptionsBuilder options, StartupSettings settings, SaveChangesInterceptor? writeGate = null)
+    /// <summary>Provider options with the host's <paramref name="interceptors"/> (tools that write alone pass none).</summary>
+    public static void Configure(DbContextOptionsBuilder options, StartupSettings settings, IReadOnlyList<IInterceptor>? interceptors = null)
     {
+        // The SQLite write gate is among the host's interceptors; PostgreSQL needs no gate.
+        var hooks = (interceptors ?? []).Where(i => settings.Provider == DatabaseProvider.Sqlite || i is not SqliteWriteGate).ToArray();
+        if (hooks.Length > 0) options.AddInterceptors(hooks);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(settings.PostgresConnectionString, x => x.MigrationsAssembly(PostgresMigrations));
@@ -56,7 +82,6 @@ public static class CommonModule
                 // foreign_keys cannot run inside a transaction, which EF reports as a warning on every
                 // fresh database. It is how SQLite works, not a problem to act on.
                 .ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
-            if (writeGate is not null) options.AddInterceptors(writeGate);
         }
     }
 }

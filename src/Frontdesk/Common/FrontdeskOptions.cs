@@ -22,6 +22,15 @@ public sealed class FrontdeskOptions
     public EmailOptions Email { get; set; } = new();
 
     public TicketOptions Tickets { get; set; } = new();
+
+    public RedisOptions Redis { get; set; } = new();
+}
+
+/// <summary>Redis joins two or more nodes into one desk: the broadcast of changes and the SignalR backplane.</summary>
+public sealed class RedisOptions
+{
+    /// <summary>A StackExchange.Redis configuration string ("redis.internal:6379,password=..."); unset for one node alone.</summary>
+    public string? Configuration { get; set; }
 }
 
 public sealed class TicketOptions

@@ -6,7 +6,7 @@ using Frontdesk.Directory.Domain;
 using Frontdesk.Identity;
 using Frontdesk.Identity.Domain;
 using Frontdesk.Tickets.Domain;
-using Frontdesk.Tickets.Search;
+using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Demo;
@@ -16,7 +16,7 @@ namespace Frontdesk.Demo;
 /// ~50 employees, five agents in first, second and third line, and tickets in every state.
 /// The same seed always gives the same data.
 /// </summary>
-public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, TimeProvider clock)
+public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, TicketInbox inbox, TimeProvider clock)
 {
     private static readonly string[] Departments = ["Finance", "Sales", "Operations", "People & Culture", "Engineering", "Marketing"];
     private static readonly string[] CategoryNames = ["Hardware", "Software", "Network", "Accounts & Access", "E-mail", "Printing", "Phones"];
@@ -129,7 +129,6 @@ public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, 
         var statuses = await db.TicketStatuses.AsNoTracking().ToListAsync(ct);
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Name, ct);
         var agents = agentPeople.Select(a => a.Person).ToList();
-        var matrix = PriorityMatrix.Default;
         for (var i = 0; i < options.Tickets; i++)
         {
             var request = faker.PickRandom(Requests);
@@ -137,23 +136,22 @@ public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, 
             var created = now.AddMinutes(-faker.Random.Int(30, 60 * 24 * 60));
             var tier = faker.Random.WeightedRandom([1, 2, 3], [0.6f, 0.3f, 0.1f]);
             var team = teams[tier - 1];
-            var ticket = Ticket.Open(new NewTicket(request.Subject, requester.Id, org.Id, faker.PickRandom<Channel>(),
+            var channel = faker.PickRandom<Channel>();
+            var (ticket, _) = await inbox.OpenHereAsync(new NewTicket(request.Subject, requester.Id, org.Id, channel,
                 request.Type, faker.PickRandom<Impact>(), faker.PickRandom<Urgency>(), team.Id, null, categories[request.Category].Id, []),
-                statuses.First(s => s.Category == StatusCategory.New), matrix, requester.Id, created);
+                new InboundMessage(requester.Id, channel, request.Body, null, null, []), requester.Id, created, ct);
             ticket.MarkAsDemo();
-            db.Tickets.Add(ticket);
-            var first = new TicketMessage { Ticket = ticket, AuthorId = requester.Id, Channel = ticket.Channel, BodyText = request.Body, CreatedAt = created };
-            db.Messages.Add(first);
-            db.SearchDocuments.Add(SearchIndex.ForSubject(ticket));
-            db.SearchDocuments.Add(SearchIndex.ForMessage(first));
 
             var target = faker.PickRandom(statuses);
             if (target.Category == StatusCategory.New) continue;
             var agent = agents.FirstOrDefault(a => team.Members.Any(m => m.PersonId == a.Id)) ?? agents[0];
             var at = created.AddMinutes(faker.Random.Int(5, 240));
             ticket.Assign(agent.Id, agent.Name, null, agent.Id, at);
-            AddMessage(ticket, agent, faker.PickRandom(AgentReplies), internalNote: false, statuses, at);
-            if (faker.Random.Bool(0.4f)) AddMessage(ticket, agent, faker.PickRandom(InternalNotes), internalNote: true, statuses, at.AddMinutes(3));
+            await inbox.AppendAsync(ticket, new InboundMessage(agent.Id, Channel.Portal, faker.PickRandom(AgentReplies), null, null, []), byStaff: true, at, ct);
+            if (faker.Random.Bool(0.4f))
+            {
+                await inbox.AppendAsync(ticket, new InboundMessage(agent.Id, Channel.Portal, faker.PickRandom(InternalNotes), null, null, [], IsInternal: true), byStaff: true, at.AddMinutes(3), ct);
+            }
             if (target.Category == StatusCategory.Open) continue;
             at = at.AddHours(faker.Random.Int(1, 48));
             if (at > now) at = now;
@@ -171,14 +169,5 @@ public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, 
         }
         await db.SaveChangesAsync(ct);
         return new DemoAccounts(employees.Count + agentPeople.Count + 2, options.Tickets);
-    }
-
-    private void AddMessage(Ticket ticket, Person author, string text, bool internalNote, List<TicketStatus> statuses, DateTimeOffset at)
-    {
-        var open = statuses.First(s => s.Category == StatusCategory.Open && s.IsDefaultForCategory);
-        ticket.MessageAdded(byStaff: true, internalNote, open, statuses.First(s => s.Id == ticket.StatusId).Name, author.Id, at);
-        var message = new TicketMessage { Ticket = ticket, AuthorId = author.Id, IsInternal = internalNote, Channel = Channel.Portal, BodyText = text, CreatedAt = at };
-        db.Messages.Add(message);
-        db.SearchDocuments.Add(SearchIndex.ForMessage(message));
     }
 }

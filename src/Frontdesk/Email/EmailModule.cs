@@ -1,7 +1,7 @@
 using Frontdesk.Email.Intake;
 using Frontdesk.Email.Mailboxes;
 using Frontdesk.Email.Outbox;
-using Frontdesk.Tickets.Inbox;
+using Frontdesk.Tickets.Events;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +23,7 @@ public static class EmailModule
         services.AddScoped<MailComposer>();
         services.AddScoped<MailTemplateStore>();
         services.AddScoped<ReplyMailer>();
-        services.AddScoped<ITicketReplyListener>(sp => sp.GetRequiredService<ReplyMailer>());
+        services.AddScoped<ITicketChangeHandler>(sp => sp.GetRequiredService<ReplyMailer>());
         services.AddSingleton<ReminderWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ReminderWorker>());
         services.AddSingleton<MailboxPoller>();

@@ -1,12 +1,14 @@
 using Frontdesk.Common.Data;
 using Frontdesk.Tickets.Attachments;
 using Frontdesk.Tickets.CreateTicket;
+using Frontdesk.Tickets.Events;
 using Frontdesk.Tickets.History;
 using Frontdesk.Tickets.ListTickets;
 using Frontdesk.Tickets.Messages;
 using Frontdesk.Tickets.Search;
 using Frontdesk.Tickets.UpdateTicket;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Frontdesk.Tickets;
@@ -17,6 +19,9 @@ public static class TicketsModule
     public static IServiceCollection AddTickets(this IServiceCollection services, DatabaseProvider provider)
     {
         services.AddSingleton<TicketCatalog>();
+        services.AddSingleton<IInterceptor, TicketEventDispatcher>();
+        services.AddSingleton<Live.TicketNotifier>();
+        services.AddSingleton<ITicketCommitListener>(sp => sp.GetRequiredService<Live.TicketNotifier>());
         services.AddScoped<TicketAccess>();
         services.AddScoped<Inbox.TicketInbox>();
         services.AddScoped<TicketReader>();

@@ -12,6 +12,12 @@ namespace Frontdesk.Common.Data;
 public sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> options)
     : IdentityDbContext<FrontdeskUser, FrontdeskRole, long>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The service scope that leased this context from the pool (null for tools that make their own),
+    /// so what runs on a save (the modules' interceptors) shares the unit of work.
+    /// </summary>
+    public IServiceProvider? Services { get; internal set; }
+
     public DbSet<Person> People => Set<Person>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Department> Departments => Set<Department>();

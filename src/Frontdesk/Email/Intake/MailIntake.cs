@@ -173,7 +173,9 @@ public sealed partial class MailIntake(
             {
                 var subject = message.Subject;
                 if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id, options.Value.Email.TicketTagPrefix)}";
-                var (opened, first) = await inbox.OpenAsync(subject ?? "", person.Id, person.OrganizationId, mailbox.TeamId, incoming, now, ct);
+                var (opened, first) = await inbox.OpenHereAsync(
+                    new NewTicket(subject ?? "", person.Id, person.OrganizationId, Channel.Email, TicketType.Incident, Impact.Medium, Urgency.Medium, mailbox.TeamId, null, null, []),
+                    incoming, person.Id, now, ct);
                 Finish(mail, kind == MailKind.Personal ? InboundMailOutcome.Ticket : InboundMailOutcome.AutoReply, null);
                 await db.SaveChangesAsync(ct);
                 mail.TicketId = opened.Id;

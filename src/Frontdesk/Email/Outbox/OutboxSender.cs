@@ -141,7 +141,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
                 OutboundMailStatus.Failed => MailDelivery.Failed,
                 _ => MailDelivery.Queued,
             };
-            await inbox.SetDeliveryAsync(mail.MessageId, delivery, mail.LastError, CancellationToken.None);
+            await inbox.SetDeliveryAsync(mail.MessageId, delivery, mail.LastError, now, CancellationToken.None);
         }
     }
 }

@@ -4,17 +4,30 @@ using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Intake;
 using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Events;
 using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Frontdesk.Email.Outbox;
 
-/// <summary>Sends an agent's public reply, and the news that a ticket is resolved, to the requester by mail, through the outbox, threaded under their mails.</summary>
+/// <summary>
+/// Sends an agent's public reply, and the news that a ticket is resolved, to the requester by mail,
+/// threaded under their mails. A ticket change handler: the mail goes into the outbox in the same
+/// unit of work as the reply or the status change, and the outbox sends it after the commit.
+/// </summary>
 internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, MailTemplateStore templates, IOptions<FrontdeskOptions> options, TimeProvider clock)
-    : ITicketReplyListener
+    : ITicketChangeHandler
 {
-    public async Task OnResolvedAsync(Ticket ticket, CancellationToken ct)
+    public Task HandleAsync(Ticket ticket, TicketChange change, CancellationToken ct) => change switch
+    {
+        MessageAdded { ByStaff: true, Message.IsInternal: false } reply => OnStaffReplyAsync(ticket, reply.Message, ct),
+        // Only staff resolve; a move between two resolved statuses is no news.
+        StatusChanged { To: StatusCategory.Resolved, From: not StatusCategory.Resolved } => OnResolvedAsync(ticket, ct),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task OnResolvedAsync(Ticket ticket, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
         await QueueFromTemplateAsync(mailbox, ticket, await RequesterAsync(ticket, ct), MailTemplateKind.Resolved, OutboundMailKind.Resolved, ct);
@@ -35,7 +48,7 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
         return $"queued for {requester.Email}";
     }
 
-    public async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)
+    private async Task OnStaffReplyAsync(Ticket ticket, TicketMessage reply, CancellationToken ct)
     {
         if (await MailboxForAsync(ticket, ct) is not { } mailbox) return;
         var requester = await RequesterAsync(ticket, ct);

@@ -25,6 +25,7 @@ public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess acces
     {
         var ticket = await access.FindAsync(number, caller, ct) ?? throw new NotFoundException($"Ticket #{number}");
         if (isInternal && !caller.IsStaff) throw new ForbiddenException("Customers cannot add internal attachments.");
+        // Refused before the file is stored; the ticket's own rule (below) says the same.
         if (ticket.StatusCategory == StatusCategory.Closed) throw new ConflictException("This ticket is closed. Open a follow-up ticket instead.");
         StoredBlob blob;
         try
@@ -47,8 +48,15 @@ public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess acces
             UploadedById = caller.PersonId,
             CreatedAt = now,
         };
+        try
+        {
+            ticket.AttachmentAdded(attachment, now);
+        }
+        catch (TicketRuleException e)
+        {
+            throw new ConflictException(e.Message);
+        }
         db.Attachments.Add(attachment);
-        ticket.Touch(now);
         await db.SaveChangesAsync(ct);
         return ToDto(attachment);
     }

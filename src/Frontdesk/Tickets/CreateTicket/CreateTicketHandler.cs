@@ -7,8 +7,8 @@ using Frontdesk.Common.Text;
 using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Tickets.Domain;
+using Frontdesk.Tickets.Inbox;
 using Frontdesk.Tickets.ListTickets;
-using Frontdesk.Tickets.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets.CreateTicket;
@@ -16,7 +16,7 @@ namespace Frontdesk.Tickets.CreateTicket;
 /// <summary>Opens a ticket with its first message. With an idempotency key, a retry returns the first ticket.</summary>
 public sealed class CreateTicketHandler(
     FrontdeskDbContext db, PeopleDirectory people, DirectoryNames names, TicketCatalog catalog, TicketReader reader,
-    HtmlCleaner html, TicketWriter writer, TimeProvider clock)
+    TicketInbox inbox, TicketWriter writer, TimeProvider clock)
 {
     /// <summary>The ticket as stored; <paramref name="Replayed"/> when an earlier request with the same key made it.</summary>
     public sealed record Created(TicketDto Ticket, bool Replayed);
@@ -56,22 +56,12 @@ public sealed class CreateTicketHandler(
         }
 
         var requester = await RequesterAsync(request, requesterName, caller, ct);
-        var reference = await catalog.GetAsync(db, ct);
-        var status = reference.DefaultStatus(StatusCategory.New);
         var now = clock.Now();
-        var ticket = Ticket.Open(
+        var opened = await inbox.OpenAsync(
             new NewTicket(subject!, requester.Id, requester.OrganizationId, channel, type, impact, urgency, team.Id, null, category.Id, tags),
-            status, reference.Matrix, caller.PersonId, now);
-        var message = new TicketMessage
-        {
-            Ticket = ticket,
-            AuthorId = requester.Id,
-            Channel = channel,
-            BodyText = body!,
-            BodyHtml = bodyHtml is null ? null : html.Clean(bodyHtml),
-            CreatedAt = now,
-        };
-        var rows = new List<object> { message, SearchIndex.ForSubject(ticket), SearchIndex.ForMessage(message) };
+            new InboundMessage(requester.Id, channel, body!, bodyHtml, null, []), caller.PersonId, now, ct);
+        var ticket = opened.Ticket;
+        var rows = opened.Rows.ToList();
         if (idempotencyKey is not null)
         {
             rows.Add(new IdempotencyRecord { UserId = caller.UserId, Key = idempotencyKey, RequestHash = requestHash!, Ticket = ticket, CreatedAt = now });
@@ -79,10 +69,10 @@ public sealed class CreateTicketHandler(
         // The ticket and its rows land in one transaction, or not at all.
         try
         {
-            await writer.StoreAsync(new NewTicketRows(ticket, rows), ct);
+            await writer.StoreAsync(opened with { Rows = rows }, ct);
             // Answer from what was stored; reading it back would cost two more queries per ticket.
             var organization = await names.OrganizationNameAsync(db, requester.OrganizationId, ct);
-            return new Created(TicketDto.From(ticket, caller.IsStaff, status.Name, new PersonRef(requester.Id, requester.Name, requester.Email),
+            return new Created(TicketDto.From(ticket, caller.IsStaff, (await catalog.GetAsync(db, ct)).Status(ticket.StatusId).Name, new PersonRef(requester.Id, requester.Name, requester.Email),
                 organization is null ? null : new NamedRef(requester.OrganizationId!.Value, organization),
                 team.Id is null ? null : new NamedRef(team.Id.Value, team.Name!), null, null,
                 category.Id is null ? null : new NamedRef(category.Id.Value, category.Name!), tags), false);

@@ -2,7 +2,8 @@ namespace Frontdesk.Tickets.Domain;
 
 /// <summary>
 /// A request for help. Every change goes through a method here, which checks the rule and
-/// records a <see cref="TicketEvent"/> (who, when, field, old → new).
+/// records a <see cref="TicketEvent"/> (who, when, field, old → new) for the history and a
+/// <see cref="TicketChange"/> for the rest of the desk, dispatched when the change is stored.
 /// </summary>
 public sealed class Ticket
 {
@@ -44,7 +45,11 @@ public sealed class Ticket
     /// Records, for the timeline, what became of an automatic mail about the ticket once the mail
     /// server answered ("reminder sent to ..."). Like a reminder, not a change that moves the ticket.
     /// </summary>
-    public void MailOutcome(string outcome, DateTimeOffset now) => Record("mail", null, outcome, null, now);
+    public void MailOutcome(string outcome, DateTimeOffset now)
+    {
+        Record("mail", null, outcome, null, now);
+        _changes.Add(new Noted("mail", null, now));
+    }
 
     /// <summary>When the requester was last reminded that the desk waits for their answer (pending tickets).</summary>
     public DateTimeOffset? CustomerRemindedAt { get; private set; }
@@ -54,6 +59,20 @@ public sealed class Ticket
 
     public List<TicketTag> Tags { get; private set; } = [];
     public List<TicketEvent> Events { get; private set; } = [];
+
+    // A field, not a property: never mapped, and empty again on every load.
+    private readonly List<TicketChange> _changes = [];
+
+    /// <summary>What happened since the ticket was last stored, oldest first.</summary>
+    public IReadOnlyList<TicketChange> PendingChanges() => _changes;
+
+    /// <summary>Hands the recorded changes over once they are stored, so they are dispatched once.</summary>
+    internal List<TicketChange> TakeChanges()
+    {
+        var taken = _changes.ToList();
+        _changes.Clear();
+        return taken;
+    }
 
     public static Ticket Open(NewTicket n, TicketStatus initial, PriorityMatrix matrix, long? actorId, DateTimeOffset now)
     {
@@ -79,13 +98,14 @@ public sealed class Ticket
         };
         ticket.Tags.AddRange(n.Tags.Distinct().Select(t => new TicketTag { Tag = t }));
         ticket.Events.Add(new TicketEvent { ActorId = actorId, At = now, Field = "created", NewValue = n.Subject, NewRef = initial.Id, NewCategory = initial.Category });
+        ticket._changes.Add(new TicketOpened(n.Channel, actorId, now));
         return ticket;
     }
 
     public void Rename(string subject, long? actorId, DateTimeOffset now)
     {
         if (subject == Subject) return;
-        Record("subject", Subject, subject, actorId, now);
+        RecordField("subject", Subject, subject, actorId, now);
         Subject = subject;
     }
 
@@ -131,12 +151,13 @@ public sealed class Ticket
     {
         CustomerRemindedAt = now;
         Record("reminder", null, outcome, null, now);
+        _changes.Add(new Noted("reminder", null, now));
     }
 
     public void Reclassify(Impact impact, Urgency urgency, PriorityMatrix matrix, long? actorId, DateTimeOffset now)
     {
-        if (impact != Impact) Record("impact", Impact.ToString(), impact.ToString(), actorId, now);
-        if (urgency != Urgency) Record("urgency", Urgency.ToString(), urgency.ToString(), actorId, now);
+        if (impact != Impact) RecordField("impact", Impact.ToString(), impact.ToString(), actorId, now);
+        if (urgency != Urgency) RecordField("urgency", Urgency.ToString(), urgency.ToString(), actorId, now);
         Impact = impact;
         Urgency = urgency;
         if (PriorityOverrideReason is null) SetPriority(matrix.PriorityFor(impact, urgency), actorId, now);
@@ -150,7 +171,7 @@ public sealed class Ticket
             throw new TicketRuleException("priorityReason", "Overriding the priority needs a reason (why the impact × urgency matrix is wrong here).");
         }
         SetPriority(priority, actorId, now);
-        Record("priorityReason", PriorityOverrideReason, reason, actorId, now);
+        RecordField("priorityReason", PriorityOverrideReason, reason, actorId, now);
         PriorityOverrideReason = reason.Trim();
     }
 
@@ -158,7 +179,7 @@ public sealed class Ticket
     public void ResetPriority(PriorityMatrix matrix, long? actorId, DateTimeOffset now)
     {
         if (PriorityOverrideReason is null) return;
-        Record("priorityReason", PriorityOverrideReason, null, actorId, now);
+        RecordField("priorityReason", PriorityOverrideReason, null, actorId, now);
         PriorityOverrideReason = null;
         SetPriority(matrix.PriorityFor(Impact, Urgency), actorId, now);
     }
@@ -166,7 +187,7 @@ public sealed class Ticket
     public void ChangeType(TicketType type, long? actorId, DateTimeOffset now)
     {
         if (type == Type) return;
-        Record("type", Type.ToString(), type.ToString(), actorId, now);
+        RecordField("type", Type.ToString(), type.ToString(), actorId, now);
         Type = type;
     }
 
@@ -174,6 +195,7 @@ public sealed class Ticket
     {
         if (teamId == TeamId) return;
         Record("team", oldTeamName, teamName, actorId, now, TeamId, teamId);
+        _changes.Add(new TeamChanged(TeamId, teamId, actorId, now));
         TeamId = teamId;
     }
 
@@ -181,6 +203,7 @@ public sealed class Ticket
     {
         if (assigneeId == AssigneeId) return;
         Record("assignee", oldName, name, actorId, now, AssigneeId, assigneeId);
+        _changes.Add(new Assigned(AssigneeId, assigneeId, actorId, now));
         AssigneeId = assigneeId;
         // The first person to take the ticket owns it until ownership is handed over explicitly.
         OwnerId ??= assigneeId;
@@ -190,6 +213,7 @@ public sealed class Ticket
     {
         if (ownerId == OwnerId) return;
         Record("owner", oldName, name, actorId, now, OwnerId, ownerId);
+        _changes.Add(new FieldChanged("owner", actorId, now));
         OwnerId = ownerId;
     }
 
@@ -197,6 +221,7 @@ public sealed class Ticket
     {
         if (categoryId == CategoryId) return;
         Record("category", oldName, name, actorId, now, CategoryId, categoryId);
+        _changes.Add(new FieldChanged("category", actorId, now));
         CategoryId = categoryId;
     }
 
@@ -205,7 +230,7 @@ public sealed class Ticket
         var current = Tags.Select(t => t.Tag).Order(StringComparer.Ordinal).ToList();
         var wanted = tags.Distinct().Order(StringComparer.Ordinal).ToList();
         if (current.SequenceEqual(wanted)) return;
-        Record("tags", string.Join(", ", current), string.Join(", ", wanted), actorId, now);
+        RecordField("tags", string.Join(", ", current), string.Join(", ", wanted), actorId, now);
         Tags.RemoveAll(t => !wanted.Contains(t.Tag));
         Tags.AddRange(wanted.Except(current).Select(t => new TicketTag { Tag = t }));
     }
@@ -231,6 +256,20 @@ public sealed class Ticket
         Touch(now);
     }
 
+    /// <summary>Something the timeline shows changed that is no field of the ticket (a reply's mail delivery): heard, not recorded.</summary>
+    public void Noted(string what, DateTimeOffset now) => _changes.Add(new Noted(what, null, now));
+
+    /// <summary>Records that a message joined the ticket (its rules ran in <see cref="MessageAdded"/> first).</summary>
+    public void Received(TicketMessage message, bool byStaff) => _changes.Add(new MessageAdded(message, byStaff, message.AuthorId, message.CreatedAt));
+
+    /// <summary>A file was added to the ticket on its own (files of a message come with the message).</summary>
+    public void AttachmentAdded(Attachment attachment, DateTimeOffset now)
+    {
+        if (StatusCategory == StatusCategory.Closed) throw new TicketRuleException("ticket", "This ticket is closed. Open a follow-up ticket instead.");
+        _changes.Add(new AttachmentAdded(attachment, attachment.UploadedById, now));
+        Touch(now);
+    }
+
     /// <summary>Marks the ticket changed: bumps <see cref="Version"/> and <see cref="UpdatedAt"/>.</summary>
     public void Touch(DateTimeOffset now)
     {
@@ -242,19 +281,29 @@ public sealed class Ticket
     {
         if (priority == Priority) return;
         Record("priority", Priority.ToString(), priority.ToString(), actorId, now);
+        _changes.Add(new PriorityChanged(Priority, priority, actorId, now));
         Priority = priority;
     }
 
     private void Record(string field, string? oldValue, string? newValue, long? actorId, DateTimeOffset now, long? oldRef = null, long? newRef = null) =>
         Events.Add(new TicketEvent { TicketId = Id, ActorId = actorId, At = now, Field = field, OldValue = oldValue, NewValue = newValue, OldRef = oldRef, NewRef = newRef });
 
-    private void RecordStatus(string? currentStatusName, TicketStatus to, long? actorId, DateTimeOffset now) =>
+    private void RecordField(string field, string? oldValue, string? newValue, long? actorId, DateTimeOffset now)
+    {
+        Record(field, oldValue, newValue, actorId, now);
+        _changes.Add(new FieldChanged(field, actorId, now));
+    }
+
+    private void RecordStatus(string? currentStatusName, TicketStatus to, long? actorId, DateTimeOffset now)
+    {
+        _changes.Add(new StatusChanged(StatusId, StatusCategory, to.Id, to.Category, actorId, now));
         Events.Add(new TicketEvent
         {
             TicketId = Id, ActorId = actorId, At = now, Field = "status",
             OldValue = currentStatusName ?? StatusId.ToString(System.Globalization.CultureInfo.InvariantCulture), NewValue = to.Name,
             OldRef = StatusId, NewRef = to.Id, OldCategory = StatusCategory, NewCategory = to.Category,
         });
+    }
 }
 
 /// <summary>What a new ticket starts with.</summary>

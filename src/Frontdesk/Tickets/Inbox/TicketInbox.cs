@@ -1,6 +1,7 @@
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Attachments;
+using Frontdesk.Tickets.CreateTicket;
 using Frontdesk.Tickets.Domain;
 using Frontdesk.Tickets.Search;
 using Microsoft.EntityFrameworkCore;
@@ -35,18 +36,29 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
     /// <summary>The text stored for a message: capped so one enormous mail cannot fill a page.</summary>
     public const int MaxText = TicketFields.MaxBody;
 
-    public async Task<(Ticket Ticket, TicketMessage Message)> OpenAsync(
-        string subject, long requesterId, long? organizationId, long? teamId, InboundMessage first, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The one way a ticket is born, whatever the channel (API, mail, demo data; later portal, phone,
+    /// chat): the ticket, its first message and files, and their search rows. Nothing is stored
+    /// here; the caller stores the rows in its unit of work (mail) or through group commit (API).
+    /// What hooks into a new ticket (routing, SLAs) hears <see cref="TicketOpened"/> when it is saved.
+    /// </summary>
+    /// <param name="actorId">Who opened it: the requester, or the agent who logged it for them.</param>
+    public async Task<NewTicketRows> OpenAsync(NewTicket n, InboundMessage first, long? actorId, DateTimeOffset now, CancellationToken ct)
     {
         var reference = await catalog.GetAsync(db, ct);
-        var cleanSubject = CleanSubject(subject);
-        var ticket = Ticket.Open(
-            new NewTicket(cleanSubject, requesterId, organizationId, first.Channel, TicketType.Incident, Impact.Medium, Urgency.Medium, teamId, null, null, []),
-            reference.DefaultStatus(StatusCategory.New), reference.Matrix, first.AuthorId, now);
-        db.Tickets.Add(ticket);
-        db.SearchDocuments.Add(SearchIndex.ForSubject(ticket));
-        var message = Add(ticket, first, now);
-        return (ticket, message);
+        var ticket = Ticket.Open(n with { Subject = CleanSubject(n.Subject) }, reference.DefaultStatus(StatusCategory.New), reference.Matrix, actorId, now);
+        var rows = new List<object> { SearchIndex.ForSubject(ticket) };
+        Add(ticket, first, now, rows);
+        return new NewTicketRows(ticket, rows);
+    }
+
+    /// <summary>Opens a ticket (<see cref="OpenAsync(NewTicket, InboundMessage, long?, DateTimeOffset, CancellationToken)"/>) in the caller's unit of work.</summary>
+    public async Task<(Ticket Ticket, TicketMessage Message)> OpenHereAsync(NewTicket n, InboundMessage first, long? actorId, DateTimeOffset now, CancellationToken ct)
+    {
+        var opened = await OpenAsync(n, first, actorId, now, ct);
+        db.Add(opened.Ticket);
+        foreach (var row in opened.Rows) db.Add(row);
+        return (opened.Ticket, opened.Rows.OfType<TicketMessage>().First());
     }
 
     /// <summary>Adds a message; a customer's message wakes a pending or resolved ticket. Throws <see cref="TicketRuleException"/> on a closed one.</summary>
@@ -54,7 +66,10 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
     {
         var reference = await catalog.GetAsync(db, ct);
         ticket.MessageAdded(byStaff, message.IsInternal, reference.DefaultStatus(StatusCategory.Open), reference.Status(ticket.StatusId).Name, message.AuthorId, now);
-        return Add(ticket, message, now);
+        var rows = new List<object>();
+        var added = Add(ticket, message, now, rows, byStaff);
+        foreach (var row in rows) db.Add(row);
+        return added;
     }
 
     /// <summary>Takes a closed ticket back into work before a customer's message is added to it.</summary>
@@ -113,16 +128,19 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
         ticket?.MailOutcome(Clip.To(outcome, 1000), now);
     }
 
-    /// <summary>Records how sending a reply by mail went, for the timeline.</summary>
-    public Task SetDeliveryAsync(string externalMessageId, MailDelivery delivery, string? detail, CancellationToken ct)
+    /// <summary>Records how sending a reply by mail went, for the timeline, and stores it.</summary>
+    public async Task SetDeliveryAsync(string externalMessageId, MailDelivery delivery, string? detail, DateTimeOffset now, CancellationToken ct)
     {
-        var text = Clip.To(detail, 2000);
-        return db.Messages.Where(m => m.ExternalMessageId == externalMessageId).ExecuteUpdateAsync(s => s
-            .SetProperty(m => m.Delivery, delivery)
-            .SetProperty(m => m.DeliveryDetail, text), ct);
+        var message = await db.Messages.Include(m => m.Ticket).FirstOrDefaultAsync(m => m.ExternalMessageId == externalMessageId, ct);
+        if (message?.Ticket is null) return;
+        message.Delivery = delivery;
+        message.DeliveryDetail = Clip.To(detail, 2000);
+        message.Ticket.Noted("delivery", now);
+        await db.SaveChangesAsync(ct);
     }
 
-    private TicketMessage Add(Ticket ticket, InboundMessage m, DateTimeOffset now)
+    /// <summary>The message and its files and search row, added to <paramref name="rows"/>.</summary>
+    private TicketMessage Add(Ticket ticket, InboundMessage m, DateTimeOffset now, List<object> rows, bool byStaff = false)
     {
         var text = Clip.To(m.BodyText, MaxText);
         var message = new TicketMessage
@@ -138,11 +156,11 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
             Cc = m.Cc is { Count: > 0 } cc ? Clip.To(string.Join(',', cc), 4000) : null,
             CreatedAt = now,
         };
-        db.Messages.Add(message);
-        db.SearchDocuments.Add(SearchIndex.ForMessage(message));
+        rows.Add(message);
+        rows.Add(SearchIndex.ForMessage(message));
         foreach (var file in m.Files)
         {
-            db.Attachments.Add(new Attachment
+            rows.Add(new Attachment
             {
                 Ticket = ticket,
                 TicketId = ticket.Id,
@@ -157,6 +175,7 @@ public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, Ht
                 CreatedAt = now,
             });
         }
+        ticket.Received(message, byStaff);
         return message;
     }
 

@@ -9,7 +9,7 @@ namespace Frontdesk.Tickets.Messages;
 
 /// <summary>Adds replies and notes, and lists them (without internal notes for customers).</summary>
 public sealed class MessageHandlers(
-    FrontdeskDbContext db, TicketAccess access, TicketInbox inbox, IEnumerable<ITicketReplyListener> listeners, TimeProvider clock)
+    FrontdeskDbContext db, TicketAccess access, TicketInbox inbox, TimeProvider clock)
 {
     public async Task<MessageDto> AddAsync(long number, AddMessageRequest request, Caller caller, Channel channel, CancellationToken ct)
     {
@@ -30,11 +30,10 @@ public sealed class MessageHandlers(
         {
             throw new ConflictException(e.Message);
         }
-        if (caller.IsStaff && !request.Internal)
+        if (caller.IsStaff && !request.Internal && request.ReplyAll)
         {
-            if (request.ReplyAll) message.Cc = await db.Messages.Where(m => m.TicketId == ticket.Id && !m.IsInternal && m.Channel == Channel.Email && m.Delivery == null)
+            message.Cc = await db.Messages.Where(m => m.TicketId == ticket.Id && !m.IsInternal && m.Channel == Channel.Email && m.Delivery == null)
                 .OrderByDescending(m => m.Id).Select(m => m.Cc).FirstOrDefaultAsync(ct);
-            foreach (var listener in listeners) await listener.OnStaffReplyAsync(ticket, message, ct);
         }
         try
         {

@@ -6,14 +6,13 @@ using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity.Domain;
 using Frontdesk.Tickets.Domain;
-using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets.UpdateTicket;
 
 /// <summary>Applies staff changes to a ticket, refusing a write based on a stale version (412).</summary>
 public sealed class UpdateTicketHandler(
-    FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, IEnumerable<ITicketReplyListener> listeners, TimeProvider clock)
+    FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, TimeProvider clock)
 {
     public async Task<int> HandleAsync(long number, UpdateTicketRequest request, int? expectedVersion, Caller caller, CancellationToken ct)
     {
@@ -67,13 +66,7 @@ public sealed class UpdateTicketHandler(
         if (tags is not null) ticket.ReplaceTags(tags, me, now);
         if (status is not null)
         {
-            var current = (await catalog.GetAsync(db, ct)).Status(ticket.StatusId).Name;
-            var wasResolved = ticket.StatusCategory == StatusCategory.Resolved;
-            ticket.ChangeStatus(status, me, now, current);
-            if (!wasResolved && ticket.StatusCategory == StatusCategory.Resolved)
-            {
-                foreach (var listener in listeners) await listener.OnResolvedAsync(ticket, ct);
-            }
+            ticket.ChangeStatus(status, me, now, (await catalog.GetAsync(db, ct)).Status(ticket.StatusId).Name);
         }
         if (!db.ChangeTracker.HasChanges()) return ticket.Version;
         ticket.Touch(now);

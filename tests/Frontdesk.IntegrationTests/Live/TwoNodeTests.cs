@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Frontdesk.IntegrationTests.Faults;
+using Frontdesk.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Frontdesk.IntegrationTests.Live;
+
+/// <summary>
+/// Two Frontdesk processes on one PostgreSQL database with Redis behave as one desk (issue 12): a
+/// cookie from node A is good on node B, and a page open on node B follows a change made through
+/// node A's API and a mail node A took, without a reload.
+/// </summary>
+public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string Password = "two-nodes-password-42";
+    private const string Admin = "admin@nodes.test";
+    private readonly string _database = "fd_nodes_" + Guid.NewGuid().ToString("N")[..10];
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "frontdesk-tests", Guid.NewGuid().ToString("N"));
+    private HostProcess _a = null!;
+    private HostProcess _b = null!;
+
+    private static string Redis => Environment.GetEnvironmentVariable("FRONTDESK_TEST_REDIS") is { Length: > 0 } r
+        ? r
+        : throw new InvalidOperationException("FRONTDESK_TEST_REDIS is not set: run the tests with scripts/test, which starts Redis.");
+
+    public async Task InitializeAsync()
+    {
+        await using (var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        Dictionary<string, string> Node(bool mail) => new()
+        {
+            // One data directory for both: attachments are files, and every node must read them.
+            ["Frontdesk__DataDirectory"] = _data,
+            // Run from the build output, not a publish folder: static assets (the page script) come
+            // through the build's manifest, which ASP.NET Core reads in Development.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Frontdesk__Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Frontdesk"] = new NpgsqlConnectionStringBuilder(PostgresApp.ServerConnectionString) { Database = _database }.ConnectionString,
+            ["Frontdesk__Redis__Configuration"] = Redis,
+            ["Frontdesk__Demo__Enabled"] = "false",
+            ["Frontdesk__Bootstrap__AdminEmail"] = Admin,
+            ["Frontdesk__Bootstrap__AdminPassword"] = Password,
+            // Node B takes no mail, so the mail in the test is surely node A's.
+            ["Frontdesk__Email__Enabled"] = mail ? "true" : "false",
+        };
+        _a = new HostProcess(Node(mail: true));
+        _b = new HostProcess(Node(mail: false));
+        await _a.StartAsync(); // migrates the database first
+        await _b.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var line in _a.Output.Concat(_b.Output).Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(20)) output.WriteLine(line);
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+        try { System.IO.Directory.Delete(_data, recursive: true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task A_page_on_node_B_follows_changes_made_through_node_A()
+    {
+        using var adminOnA = await ApiAsync(_a, Admin);
+        var support = await MailServer.AddAccountAsync("nodes-support", "desk.test");
+        var customer = await MailServer.AddAccountAsync("nodes-customer");
+        (await adminOnA.PostAsJsonAsync("/api/v1/mailboxes", new
+        {
+            address = support,
+            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password, folder = "INBOX" },
+            smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
+            pollSeconds = 10,
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var n = (await adminOnA.PostJsonAsync("/api/v1/tickets", new { subject = "Badge reader at gate 3 dead", body = "Nobody gets in.", requesterEmail = customer })).Number();
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/lib/chromium/chromium-headless-shell",
+            Args = ["--no-sandbox"],
+        });
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        // Signed in on node A; the cookie (keys shared through the database) is good on node B.
+        await page.GotoAsync($"{_a.Url}/signin");
+        await page.FillAsync("#email", Admin);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("#signin");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Tickets");
+        await page.GotoAsync($"{_b.Url}/tickets/{n}");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Badge reader at gate 3 dead");
+        await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "on", new() { Timeout = 20_000 });
+        await page.FillAsync("#reply-body", "Half-typed answer");
+
+        // A change through node A's API reaches the page on node B; what is typed stays.
+        var clock = Stopwatch.StartNew();
+        (await adminOnA.PostJsonAsync($"/api/v1/tickets/{n}/messages", new { body = "Facilities are on their way." })).ShouldNotBeNull();
+        await Assertions.Expect(page.Locator("article.message")).ToHaveCountAsync(2, new() { Timeout = 5_000 });
+        var reply = clock.Elapsed;
+        clock.Restart();
+        (await adminOnA.PatchJsonAsync($"/api/v1/tickets/{n}", new { status = "pending" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Waiting for customer", new() { Timeout = 5_000 });
+        var status = clock.Elapsed;
+        (await page.InputValueAsync("#reply-body")).ShouldBe("Half-typed answer");
+
+        // A mail node A takes (node B takes none) reaches the page on node B.
+        clock.Restart();
+        await MailServer.SendAsync(MailServer.Mail(customer, support, $"Re: [#{n}] Badge reader at gate 3 dead", "Gate 4 too now."));
+        await Assertions.Expect(page.Locator("article.message").Last).ToContainTextAsync("Gate 4 too now.", new() { Timeout = 30_000 });
+        var mail = clock.Elapsed;
+        output.WriteLine($"node A → page on node B: reply {reply.TotalMilliseconds:F0} ms, status {status.TotalMilliseconds:F0} ms, mail (polled every 10 s) {mail.TotalMilliseconds:F0} ms");
+        // Within a second of the commit, on a shared 2-core machine with the browser on it.
+        reply.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        status.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+    }
+
+    private static async Task<HttpClient> ApiAsync(HostProcess node, string email)
+    {
+        var client = node.Client();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/tokens", new { email, password = Password, name = "two nodes" });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var token = (await response.ReadJsonAsync())["token"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
