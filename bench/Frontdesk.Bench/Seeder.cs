@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using System.Data.Common;
 using System.Diagnostics;
 using Frontdesk.Common;
@@ -28,7 +29,7 @@ internal static class Seeder
         var settings = new StartupSettings(provider, dataDir, connection, new FrontdeskOptions());
         System.IO.Directory.CreateDirectory(dataDir);
         var options = new DbContextOptionsBuilder<FrontdeskDbContext>();
-        CommonModule.Configure(options, settings);
+        DatabaseModule.Configure(options, settings);
         await using (var db = new FrontdeskDbContext(options.Options)) await db.Database.MigrateAsync();
 
         var clock = Stopwatch.StartNew();

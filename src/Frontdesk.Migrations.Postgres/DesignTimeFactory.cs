@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Startup;
@@ -13,7 +14,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<FrontdeskD
     {
         var settings = new StartupSettings(DatabaseProvider.Postgres, Path.GetTempPath(), "Host=localhost;Database=frontdesk_design;Username=frontdesk;Password=frontdesk", new FrontdeskOptions());
         var options = new DbContextOptionsBuilder<FrontdeskDbContext>();
-        CommonModule.Configure(options, settings);
+        DatabaseModule.Configure(options, settings);
         return new FrontdeskDbContext(options.Options);
     }
 }

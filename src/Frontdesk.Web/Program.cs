@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using Frontdesk;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Startup;
@@ -13,7 +14,7 @@ try
     // Data Protection warns on every fresh key that it is stored unencrypted: the keys live in
     // Frontdesk's database on purpose (every node shares them); the README says how to protect it.
     builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection.KeyManagement.XmlKeyManager", LogLevel.Error);
-    var settings = StartupSettings.Read(builder.Configuration);
+    var settings = FrontdeskModules.ReadSettings(builder.Configuration);
     builder.Services.AddFrontdesk(builder.Configuration, settings);
     builder.Services.AddFrontdeskWeb();
 

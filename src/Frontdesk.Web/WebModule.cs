@@ -1,7 +1,9 @@
+using Frontdesk.Common.Security;
 using Frontdesk.Common.Http;
 using Frontdesk.Identity;
 using Frontdesk.Tickets.Attachments;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -14,6 +16,13 @@ internal static class WebModule
     public static IServiceCollection AddFrontdeskWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
+        // Blazor's circuits stay on the node that serves them (sticky sessions): they need no Redis
+        // backplane, and with one every live page would stop whenever Redis does. Other hubs keep it.
+        var circuits = typeof(Microsoft.AspNetCore.Components.Server.CircuitOptions).Assembly.GetType("Microsoft.AspNetCore.Components.Server.ComponentHub");
+        if (circuits is not null)
+        {
+            services.AddSingleton(typeof(HubLifetimeManager<>).MakeGenericType(circuits), typeof(DefaultHubLifetimeManager<>).MakeGenericType(circuits));
+        }
         services.AddCascadingAuthenticationState();
         services.AddHttpContextAccessor();
         services.AddExceptionHandler<ErrorPages.PageRejectionHandler>();

@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
 using Frontdesk.Common.Startup;
 using Frontdesk.Demo;
@@ -17,13 +18,23 @@ public static class FrontdeskModules
     public static IServiceCollection AddFrontdesk(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
     {
         services.AddFrontdeskCommon(configuration, settings);
+        services.AddFrontdeskDatabase(settings);
         services.AddFrontdeskIdentity(configuration);
         services.AddScoped<Accounts>();
         services.AddDirectory();
         services.AddTickets(settings.Provider);
         services.AddEmail();
-        services.AddScoped<DemoDataGenerator>();
+        services.AddDemo();
         return services;
+    }
+
+    /// <summary>The configuration checked before anything starts: the host's, then each module's own section.</summary>
+    public static StartupSettings ReadSettings(IConfiguration configuration)
+    {
+        var settings = StartupSettings.Read(configuration);
+        BootstrapCheck.Check(configuration.GetSection(BootstrapOptions.Section).Get<BootstrapOptions>() ?? new());
+        EmailSettingsCheck.Check(configuration.GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new());
+        return settings;
     }
 
     public static IEndpointRouteBuilder MapFrontdeskApi(this IEndpointRouteBuilder app)

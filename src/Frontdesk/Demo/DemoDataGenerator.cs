@@ -1,10 +1,10 @@
+using Frontdesk.Database;
+using Frontdesk.Common.Security;
 using Bogus;
 using Person = Frontdesk.Directory.Domain.Person;
-using Frontdesk.Common;
-using Frontdesk.Common.Data;
+using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity;
-using Frontdesk.Identity.Domain;
 using Frontdesk.Tickets.Domain;
 using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ namespace Frontdesk.Demo;
 /// ~50 employees, five agents in first, second and third line, and tickets in every state.
 /// The same seed always gives the same data.
 /// </summary>
-public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, TicketInbox inbox, TimeProvider clock)
+public sealed class DemoDataGenerator(FrontdeskDbContext db, PeopleDirectory people, Accounts accounts, TicketInbox inbox, TimeProvider clock)
 {
     private static readonly string[] Departments = ["Finance", "Sales", "Operations", "People & Culture", "Engineering", "Marketing"];
     private static readonly string[] CategoryNames = ["Hardware", "Software", "Network", "Accounts & Access", "E-mail", "Printing", "Phones"];
@@ -120,7 +120,7 @@ public sealed class DemoDataGenerator(FrontdeskDbContext db, Accounts accounts, 
             if (employees.Any(e => e.Name == name)) continue;
             employees.Add(NewPerson(name, site, faker.PickRandom(departments), vip: employees.Count % 12 == 5));
         }
-        db.People.AddRange(employees);
+        people.Add(employees);
         await db.SaveChangesAsync(ct);
         foreach (var e in employees.Skip(1).Where((_, i) => i % 7 != 0)) e.ManagerId = employees[faker.Random.Int(0, 5)].Id;
         await accounts.CreateAsync(employees[0], DemoAccounts.Password, Roles.Customer);

@@ -10,7 +10,8 @@ namespace Frontdesk.Directory;
 public static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services) =>
-        services.AddScoped<PeopleDirectory>().AddSingleton<DirectoryNames>();
+        // DirectoryNames keeps names in the memory cache.
+        services.AddMemoryCache().AddScoped<PeopleDirectory>().AddSingleton<DirectoryNames>();
 
     public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder app)
     {

@@ -1,6 +1,6 @@
+using Frontdesk.Database;
 using System.Collections.Concurrent;
 using System.Net.Mail;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Text;
 using Frontdesk.Directory.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +26,12 @@ public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
     private Task<Person?> ByEmailAsync(string normalized, CancellationToken ct) =>
         ByEmail.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery((FrontdeskDbContext c, string email, CancellationToken _) =>
             c.People.AsNoTracking().FirstOrDefault(p => p.Email == email)))(db, normalized, ct);
+
+    /// <summary>
+    /// Adds people the caller made whole (bootstrap, accounts, demo data) to the unit of work: people
+    /// are created only by the directory, here or in <see cref="FindOrCreateAsync"/>.
+    /// </summary>
+    public void Add(params IEnumerable<Person> added) => db.People.AddRange(added);
 
     /// <summary>The person with this e-mail; a new one (placed in the organization owning the domain) if unknown.</summary>
     public async Task<Person> FindOrCreateAsync(string email, string? name, CancellationToken ct)

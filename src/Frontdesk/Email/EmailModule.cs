@@ -12,9 +12,11 @@ public static class EmailModule
 {
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
         RegisterCharsets();
         services.AddSingleton<MailConnections>();
         services.AddSingleton<ConnectionTester>();
+        services.AddMemoryCache(); // mailboxes and templates are cached
         services.AddSingleton<MailboxCatalog>();
         services.AddScoped<MailIntake>();
         services.AddScoped<MailboxAdmin>();

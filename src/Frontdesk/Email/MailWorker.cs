@@ -9,7 +9,7 @@ namespace Frontdesk.Email;
 /// A background loop that does a round of mail work every second, or at once when woken. A
 /// failed round is logged and tried again at the next tick: nothing here stops for good.
 /// </summary>
-public abstract class MailWorker(IOptions<FrontdeskOptions> options, NodeIdentity node, ILogger log) : BackgroundService
+public abstract class MailWorker(IOptions<EmailOptions> options, NodeIdentity node, ILogger log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -24,7 +24,7 @@ public abstract class MailWorker(IOptions<FrontdeskOptions> options, NodeIdentit
     /// </summary>
     protected virtual Task TakeBackEarlierLeasesAsync(string earlierRun, CancellationToken ct) => Task.CompletedTask;
 
-    protected FrontdeskOptions Options => options.Value;
+    protected EmailOptions Options => options.Value;
 
     /// <summary>Do a round now instead of at the next tick.</summary>
     public void Wake() => _wake.Release();
@@ -33,7 +33,7 @@ public abstract class MailWorker(IOptions<FrontdeskOptions> options, NodeIdentit
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!Options.Email.Enabled) return;
+        if (!Options.Enabled) return;
         try
         {
             await TakeBackEarlierLeasesAsync(node.EarlierRunPrefix, stoppingToken);

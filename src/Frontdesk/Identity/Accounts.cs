@@ -1,4 +1,6 @@
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
+using Frontdesk.Common.Security;
+using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity.Domain;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Identity;
 
 /// <summary>Creates sign-in accounts for people; used by bootstrap, demo data and tests.</summary>
-public sealed class Accounts(FrontdeskDbContext db, UserManager<FrontdeskUser> users, RoleManager<FrontdeskRole> roles)
+public sealed class Accounts(FrontdeskDbContext db, PeopleDirectory people, UserManager<FrontdeskUser> users, RoleManager<FrontdeskRole> roles)
 {
     public async Task EnsureRolesAsync()
     {
@@ -25,13 +27,26 @@ public sealed class Accounts(FrontdeskDbContext db, UserManager<FrontdeskUser> u
     {
         if (person.Id == 0)
         {
-            db.People.Add(person);
+            people.Add(person);
             await db.SaveChangesAsync();
         }
         var user = new FrontdeskUser { UserName = person.Email, Email = person.Email, EmailConfirmed = true, PersonId = person.Id };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
         return user;
+    }
+
+    /// <summary>An active agent (any staff role) by person id or e-mail: who tickets may be assigned to or owned by.</summary>
+    public async Task<(long Id, string Name)?> FindActiveStaffAsync(string idOrEmail, CancellationToken ct)
+    {
+        var email = Person.NormalizeEmail(idOrEmail);
+        var isId = long.TryParse(idOrEmail, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id);
+        var person = await db.People.Where(p => isId ? p.Id == id : p.Email == email).Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
+        if (person is null) return null;
+        var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
+        var isStaff = await db.Users.AnyAsync(u => u.PersonId == person.Id && u.IsActive
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)), ct);
+        return isStaff ? (person.Id, person.Name) : null;
     }
 
     private static void Check(IdentityResult result)

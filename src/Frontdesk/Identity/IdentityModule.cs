@@ -1,5 +1,6 @@
+using Frontdesk.Database;
+using Frontdesk.Common.Security;
 using System.Security.Claims;
-using Frontdesk.Common.Data;
 using Frontdesk.Identity.ApiTokens;
 using Frontdesk.Identity.Domain;
 using Microsoft.AspNetCore.Authentication;
@@ -18,7 +19,8 @@ public static class IdentityModule
 {
     public static IServiceCollection AddFrontdeskIdentity(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddMemoryCache();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddMemoryCache(); // the sign-in sessions' cache
         services.AddIdentityCore<FrontdeskUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -1,6 +1,6 @@
+using Frontdesk.Database;
 using System.Globalization;
 using System.Security.Claims;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Text;
 using Frontdesk.Identity.Domain;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
+using Frontdesk.Common.Security;
 using Frontdesk.Common.Http;
-using Frontdesk.Identity;
 using Frontdesk.Tickets.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,4 @@
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
 using Frontdesk.Tickets.Domain;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

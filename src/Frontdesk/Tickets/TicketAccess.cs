@@ -1,4 +1,4 @@
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
 using Frontdesk.Common.Http;
 using Frontdesk.Tickets.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +14,16 @@ public sealed class TicketAccess(FrontdeskDbContext db)
     public async Task<IQueryable<Ticket>> VisibleTicketsAsync(Caller caller, CancellationToken ct)
     {
         if (caller.IsStaff) return db.Tickets;
+        if (await SharedOrganizationAsync(caller, ct) is { } orgId)
+        {
+            return db.Tickets.Where(t => t.RequesterId == caller.PersonId || t.OrganizationId == orgId);
+        }
+        return db.Tickets.Where(t => t.RequesterId == caller.PersonId);
+    }
+
+    /// <summary>The organization whose tickets a customer sees besides their own (an admin allowed it), if any.</summary>
+    public async Task<long?> SharedOrganizationAsync(Caller caller, CancellationToken ct)
+    {
         var me = await db.People.AsNoTracking()
             .Where(p => p.Id == caller.PersonId)
             .Select(p => new
@@ -22,11 +32,7 @@ public sealed class TicketAccess(FrontdeskDbContext db)
                 SeeAll = db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.MembersSeeAllTickets).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
-        if (me?.OrganizationId is { } orgId && me.SeeAll)
-        {
-            return db.Tickets.Where(t => t.RequesterId == caller.PersonId || t.OrganizationId == orgId);
-        }
-        return db.Tickets.Where(t => t.RequesterId == caller.PersonId);
+        return me is { SeeAll: true } ? me.OrganizationId : null;
     }
 
     /// <summary>The ticket if the caller may see it, tracked for changes; otherwise null.</summary>

@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
 using Frontdesk.Common.Data;
 using Frontdesk.Tickets.Domain;

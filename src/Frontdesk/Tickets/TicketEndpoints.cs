@@ -1,7 +1,7 @@
+using Frontdesk.Common.Security;
 using System.Globalization;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
-using Frontdesk.Identity;
 using Frontdesk.Tickets.Attachments;
 using Frontdesk.Tickets.CreateTicket;
 using Frontdesk.Tickets.Domain;

@@ -1,5 +1,5 @@
+using Frontdesk.Database;
 using System.Text.RegularExpressions;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Directory;

@@ -18,6 +18,9 @@ public static class TicketsModule
 {
     public static IServiceCollection AddTickets(this IServiceCollection services, DatabaseProvider provider)
     {
+        services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.Section);
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section);
+        services.AddMemoryCache(); // statuses, categories and the matrix are cached
         services.AddSingleton<TicketCatalog>();
         services.AddSingleton<IInterceptor, TicketEventDispatcher>();
         services.AddSingleton<Live.TicketNotifier>();

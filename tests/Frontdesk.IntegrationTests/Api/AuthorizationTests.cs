@@ -1,7 +1,7 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using System.Net.Http.Headers;
 using Frontdesk.IntegrationTests.Infrastructure;
-using Frontdesk.Identity.Domain;
 
 namespace Frontdesk.IntegrationTests.Api;
 

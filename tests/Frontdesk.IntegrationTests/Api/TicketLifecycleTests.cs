@@ -1,6 +1,6 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using Frontdesk.IntegrationTests.Infrastructure;
-using Frontdesk.Identity.Domain;
 
 namespace Frontdesk.IntegrationTests.Api;
 

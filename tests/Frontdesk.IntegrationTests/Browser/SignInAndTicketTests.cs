@@ -1,5 +1,5 @@
+using Frontdesk.Common.Security;
 using Frontdesk.IntegrationTests.Infrastructure;
-using Frontdesk.Identity.Domain;
 using Microsoft.Playwright;
 
 namespace Frontdesk.IntegrationTests.Browser;

@@ -24,10 +24,10 @@ public sealed class ApiWorld
 
     public static async Task<ApiWorld> CreateAsync(FrontdeskApp app)
     {
-        var admin = await app.CreateUserAsync(Identity.Domain.Roles.Admin);
-        var agent = await app.CreateUserAsync(Identity.Domain.Roles.Agent);
-        var customer = await app.CreateUserAsync(Identity.Domain.Roles.Customer);
-        var other = await app.CreateUserAsync(Identity.Domain.Roles.Customer);
+        var admin = await app.CreateUserAsync(Common.Security.Roles.Admin);
+        var agent = await app.CreateUserAsync(Common.Security.Roles.Agent);
+        var customer = await app.CreateUserAsync(Common.Security.Roles.Customer);
+        var other = await app.CreateUserAsync(Common.Security.Roles.Customer);
         var ticket = (await customer.Api.PostJsonAsync("/api/v1/tickets", new { subject = "The walker's ticket", body = "x" })).Number();
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent("hello"u8.ToArray());

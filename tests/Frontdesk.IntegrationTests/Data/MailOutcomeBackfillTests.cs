@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Startup;
@@ -17,7 +18,7 @@ public sealed class MailOutcomeBackfillTests
         var directory = Path.Combine(Path.GetTempPath(), "frontdesk-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var options = new DbContextOptionsBuilder<FrontdeskDbContext>();
-        CommonModule.Configure(options, new StartupSettings(DatabaseProvider.Sqlite, directory, null, new FrontdeskOptions()));
+        DatabaseModule.Configure(options, new StartupSettings(DatabaseProvider.Sqlite, directory, null, new FrontdeskOptions()));
         using (var db = new FrontdeskDbContext(options.Options))
         {
             db.Database.OpenConnection(); // one connection: the pragma below holds for it

@@ -1,6 +1,6 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using Frontdesk.Email.Domain;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,7 +50,7 @@ public abstract class EmailChannelTests(FrontdeskApp app)
         (ack.TextBody ?? "").ShouldContain("Hello María");
         // The promised first answer: created + the priority's hours, on the customer's clock (UTC for a new person).
         var (created, priority) = app.WithDb(db => db.Tickets.Where(t => t.Id == number).Select(t => new { t.CreatedAt, t.Priority }).AsEnumerable().Select(t => (t.CreatedAt, t.Priority)).Single());
-        var promised = created.AddHours(new Frontdesk.Common.TicketOptions().FirstAnswerHours[priority]);
+        var promised = created.AddHours(new Frontdesk.Tickets.TicketOptions().FirstAnswerHours[priority]);
         (ack.TextBody ?? "").ShouldContain($"by {Frontdesk.Email.Outbox.MailTemplates.InZone(promised, "UTC")}.");
 
         // The customer answers the acknowledgement: by the tag, then by headers alone.

@@ -1,9 +1,9 @@
+using Frontdesk.Common.Security;
 using System.Text;
 using CsCheck;
 using Frontdesk.Common.Blobs;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Intake;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

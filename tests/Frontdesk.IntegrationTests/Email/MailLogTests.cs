@@ -1,6 +1,6 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using System.Text.Json.Nodes;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using MimeKit;
 

@@ -111,7 +111,7 @@ public abstract class MailSettingsTests
         await using (var strict = Create([]))
         {
             await strict.InitializeAsync();
-            var admin = await strict.CreateUserAsync(Frontdesk.Identity.Domain.Roles.Admin);
+            var admin = await strict.CreateUserAsync(Frontdesk.Common.Security.Roles.Admin);
             var id = (await (await admin.Api.PostAsJsonAsync("/api/v1/mailboxes", mailbox)).ReadJsonAsync())["id"]!.GetValue<long>();
             var report = await (await admin.Api.PostAsync($"/api/v1/mailboxes/{id}/test", null)).ReadJsonAsync();
             report["ok"]!.GetValue<bool>().ShouldBeFalse();
@@ -124,7 +124,7 @@ public abstract class MailSettingsTests
         var thumbprint = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(certificate.RawData));
         await using var pinned = Create(new() { ["Frontdesk:Email:TrustedCertificates:0"] = thumbprint });
         await pinned.InitializeAsync();
-        var pinnedAdmin = await pinned.CreateUserAsync(Frontdesk.Identity.Domain.Roles.Admin);
+        var pinnedAdmin = await pinned.CreateUserAsync(Frontdesk.Common.Security.Roles.Admin);
         var created = await pinnedAdmin.Api.PostAsJsonAsync("/api/v1/mailboxes", mailbox);
         var mailboxId = (await created.ReadJsonAsync())["id"]!.GetValue<long>();
         var ok = await (await pinnedAdmin.Api.PostAsync($"/api/v1/mailboxes/{mailboxId}/test", null)).ReadJsonAsync();

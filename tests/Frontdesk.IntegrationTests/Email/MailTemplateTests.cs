@@ -1,5 +1,5 @@
+using Frontdesk.Common.Security;
 using System.Net;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
+using Frontdesk.Common.Security;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Intake;
 using Frontdesk.Email.Outbox;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

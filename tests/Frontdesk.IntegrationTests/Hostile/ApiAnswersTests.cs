@@ -1,9 +1,9 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Frontdesk.IntegrationTests.Infrastructure;
-using Frontdesk.Identity.Domain;
 
 namespace Frontdesk.IntegrationTests.Hostile;
 

@@ -1,7 +1,7 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Outbox;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
+using Frontdesk.Common.Security;
 using System.Collections.Concurrent;
 using Frontdesk.Common.Data;
 using Frontdesk.Email.Intake;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using Frontdesk.Common.Data;
 using Frontdesk.Identity.Domain;

@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using System.Net.Http.Headers;
 using Frontdesk.Common.Data;
 using Frontdesk.Directory.Domain;

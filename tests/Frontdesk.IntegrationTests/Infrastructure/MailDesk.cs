@@ -1,6 +1,6 @@
+using Frontdesk.Common.Security;
 using System.Net;
 using Frontdesk.Email.Intake;
-using Frontdesk.Identity.Domain;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Frontdesk.IntegrationTests.Infrastructure;

@@ -1,3 +1,4 @@
+using Frontdesk.Common.Security;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -5,7 +6,6 @@ using Frontdesk.Common.Http;
 using Frontdesk.Demo;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Outbox;
-using Frontdesk.Identity.Domain;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Frontdesk.Tickets.Live;
 using Microsoft.EntityFrameworkCore;
@@ -33,11 +33,11 @@ public abstract class TicketEventTests(FrontdeskApp app) : IDisposable
     private void Listen(TestUser? customer = null)
     {
         var notifier = app.Services.GetRequiredService<TicketNotifier>();
-        _subscriptions.Add(notifier.Subscribe(new Caller(0, 0, new HashSet<string> { Roles.Agent }), null, _staff.Enqueue));
+        _subscriptions.Add(notifier.Subscribe(new Caller(0, 0, new HashSet<string> { Roles.Agent }), null, null, _staff.Enqueue));
         if (customer is not null)
         {
             var personId = app.WithDb(db => db.People.Single(p => p.Email == customer.Email).Id);
-            _subscriptions.Add(notifier.Subscribe(new Caller(0, personId, new HashSet<string> { Roles.Customer }), null, _customer.Enqueue));
+            _subscriptions.Add(notifier.Subscribe(new Caller(0, personId, new HashSet<string> { Roles.Customer }), null, null, _customer.Enqueue));
         }
     }
 
@@ -172,10 +172,10 @@ public sealed class DemoEventTests
         await using var app = new SqliteApp();
         await app.InitializeAsync();
         var heard = new ConcurrentQueue<TicketSignal>();
-        using var subscription = app.Services.GetRequiredService<TicketNotifier>().Subscribe(new Caller(0, 0, new HashSet<string> { Roles.Agent }), null, heard.Enqueue);
+        using var subscription = app.Services.GetRequiredService<TicketNotifier>().Subscribe(new Caller(0, 0, new HashSet<string> { Roles.Agent }), null, null, heard.Enqueue);
         using (var scope = app.Services.CreateScope())
         {
-            await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>().GenerateAsync(new Frontdesk.Common.DemoOptions { Tickets = 12 }, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<DemoDataGenerator>().GenerateAsync(new Frontdesk.Demo.DemoOptions { Tickets = 12 }, CancellationToken.None);
         }
         heard.Count(s => s.Kinds.Contains("opened")).ShouldBe(12);
         heard.Where(s => s.Kinds.Contains("opened")).ShouldAllBe(s => s.Kinds.Contains("message"));

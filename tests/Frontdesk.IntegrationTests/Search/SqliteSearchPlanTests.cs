@@ -1,5 +1,5 @@
-using Frontdesk.Common.Data;
-using Frontdesk.Identity.Domain;
+using Frontdesk.Database;
+using Frontdesk.Common.Security;
 using Frontdesk.IntegrationTests.Infrastructure;
 using Frontdesk.Tickets.Search;
 using Microsoft.EntityFrameworkCore;

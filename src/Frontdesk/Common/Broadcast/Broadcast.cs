@@ -26,15 +26,20 @@ public sealed class NodeBroadcast : IDisposable
         _log = log;
     }
 
-    /// <summary>Whether messages reach other nodes (Redis configured and connected now).</summary>
-    public bool Spans => _redis?.IsConnected == true;
-
     public void Publish(string topic, string message)
     {
         Deliver(topic, message);
-        if (_redis is null) return;
-        // Fire and forget: a change is committed whether or not Redis took the news.
-        _redis.GetSubscriber().Publish(Channel(topic), $"{_me}\n{message}", CommandFlags.FireAndForget);
+        // While Redis is away the other nodes miss this; their pages catch up at their next change.
+        if (_redis is not { IsConnected: true }) return;
+        try
+        {
+            // Fire and forget: a change is committed whether or not Redis took the news.
+            _redis.GetSubscriber().Publish(Channel(topic), $"{_me}\n{message}", CommandFlags.FireAndForget);
+        }
+        catch (RedisException e)
+        {
+            _log.LogWarning(e, "Could not publish on {Topic}", topic);
+        }
     }
 
     /// <summary>Hears every message of <paramref name="topic"/>; dispose to stop. The handler must be quick and not throw.</summary>
@@ -43,8 +48,10 @@ public sealed class NodeBroadcast : IDisposable
         var id = Guid.NewGuid();
         var handlers = _local.GetOrAdd(topic, t =>
         {
-            // The first subscriber of a topic opens this node's one Redis subscription for it.
-            _redis?.GetSubscriber().Subscribe(Channel(t), (_, value) => FromRedis(t, value));
+            // The first subscriber of a topic opens this node's one Redis subscription for it. Not
+            // waited for: with Redis away the node starts alone, and the client subscribes again
+            // whenever it reconnects.
+            _redis?.GetSubscriber().Subscribe(Channel(t), (_, value) => FromRedis(t, value), CommandFlags.FireAndForget);
             return new ConcurrentDictionary<Guid, Action<string>>();
         });
         handlers[id] = onMessage;
@@ -88,7 +95,7 @@ public sealed class NodeBroadcast : IDisposable
     }
 }
 
-/// <summary>This node's connection to Redis, shared by the broadcast and the SignalR backplane; null without Redis.</summary>
+/// <summary>This node's connection to Redis for the broadcast (the SignalR backplane keeps its own); none without Redis.</summary>
 public sealed class RedisConnection : IDisposable
 {
     public RedisConnection(FrontdeskOptions options, ILogger<RedisConnection> log)

@@ -11,9 +11,9 @@ public sealed record Caller(long UserId, long PersonId, IReadOnlySet<string> Rol
     public const string PersonIdClaim = "fd:person";
 
     /// <summary>Agents, team leads, managers and admins work every ticket.</summary>
-    public bool IsStaff => Roles.Overlaps(Identity.Domain.Roles.Staff);
+    public bool IsStaff => Roles.Overlaps(Security.Roles.Staff);
 
-    public bool IsAdmin => Roles.Contains(Identity.Domain.Roles.Admin);
+    public bool IsAdmin => Roles.Contains(Security.Roles.Admin);
 
     public static Caller? From(ClaimsPrincipal principal)
     {

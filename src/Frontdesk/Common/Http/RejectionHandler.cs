@@ -1,5 +1,4 @@
 using Frontdesk.Common.Data;
-using Frontdesk.Tickets.Domain;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -21,10 +20,10 @@ internal sealed class RejectionHandler(IProblemDetailsService problems) : IExcep
                 Status = v.Status, Title = v.Title, Detail = v.Message,
             },
             RequestRejectedException r => new ProblemDetails { Status = r.Status, Title = r.Title, Detail = r.Message },
-            // A workflow rule (a status move, a closed ticket): the request is valid but the ticket's state forbids it.
-            TicketRuleException t => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [t.Field] = [t.Message] })
+            // A domain rule (a status move, a closed ticket): the request is valid but the state forbids it.
+            RuleException t => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [t.Field] = [t.Message] })
             {
-                Status = StatusCodes.Status409Conflict, Title = "The ticket's workflow does not allow this.", Detail = t.Message,
+                Status = StatusCodes.Status409Conflict, Title = t.Title, Detail = t.Message,
             },
             DbUpdateException d when StoreRefusal.Of(d) is { } refusal => refusal == StoreRefusal.Kind.Duplicate
                 ? new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = "Something with the same name or address exists already." }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace Frontdesk.Common.Startup;
 
-/// <summary>Configuration checked before anything starts; each problem is one plain sentence.</summary>
+/// <summary>Configuration checked before anything starts; each problem is one plain sentence. Modules check their own sections (FrontdeskModules.ReadSettings).</summary>
 public sealed record StartupSettings(DatabaseProvider Provider, string DataDirectory, string? PostgresConnectionString, FrontdeskOptions Options)
 {
     public static StartupSettings Read(IConfiguration configuration)
@@ -27,13 +27,6 @@ public sealed record StartupSettings(DatabaseProvider Provider, string DataDirec
                     "The Postgres provider needs ConnectionStrings__Frontdesk, e.g. Host=localhost;Database=frontdesk;Username=frontdesk;Password=...");
             }
             connectionString = WithPreparedStatements(connectionString);
-        }
-        CheckBootstrap(options.Bootstrap);
-        var tag = options.Email.TicketTagPrefix;
-        if (tag is not { Length: >= 1 and <= 20 } || tag.Any(c => char.IsDigit(c) || char.IsWhiteSpace(c) || c is '[' or ']'))
-        {
-            throw new StartupProblemException(
-                $"Frontdesk__Email__TicketTagPrefix is '{tag}'; use 1 to 20 characters without digits, spaces or brackets, e.g. # or Ticket#.");
         }
         return new StartupSettings(provider, dataDirectory, connectionString, options);
     }
@@ -77,22 +70,4 @@ public sealed record StartupSettings(DatabaseProvider Provider, string DataDirec
                 $"The data directory '{directory}' is not writable ({e.GetType().Name}); set Frontdesk__DataDirectory to a folder Frontdesk may write.", e);
         }
     }
-
-    private static void CheckBootstrap(BootstrapOptions bootstrap)
-    {
-        if (string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && string.IsNullOrEmpty(bootstrap.AdminPassword)) return;
-        if (!Directory.PeopleDirectory.IsValidEmail(bootstrap.AdminEmail))
-        {
-            throw new StartupProblemException($"Frontdesk__Bootstrap__AdminEmail '{bootstrap.AdminEmail}' is not an e-mail address.");
-        }
-        if (!IsStrongPassword(bootstrap.AdminPassword))
-        {
-            throw new StartupProblemException(
-                "Frontdesk__Bootstrap__AdminPassword is too weak: use at least 12 characters with letters and digits.");
-        }
-    }
-
-    public static bool IsStrongPassword(string? password) =>
-        password is { Length: >= 12 and <= 256 } && password.Any(char.IsLetter) && password.Any(char.IsDigit)
-        && password.Distinct().Count() >= 6;
 }

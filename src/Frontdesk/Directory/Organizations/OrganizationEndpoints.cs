@@ -1,8 +1,8 @@
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
+using Frontdesk.Common.Security;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Directory.Domain;
-using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,5 @@
-using Frontdesk.Common;
+using Frontdesk.Database;
 using Frontdesk.Common.Blobs;
-using Frontdesk.Common.Data;
 using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
@@ -20,7 +19,7 @@ namespace Frontdesk.Email.Intake;
 /// </summary>
 public sealed partial class MailIntake(
     FrontdeskDbContext db, IBlobStore blobs, PeopleDirectory people, TicketInbox inbox, MailComposer composer,
-    MailboxCatalog catalog, IOptions<FrontdeskOptions> options, TimeProvider clock)
+    MailboxCatalog catalog, IOptions<EmailOptions> options, TimeProvider clock)
 {
     /// <summary>Mails up to this size are read into memory before they are parsed; larger ones are parsed from their file.</summary>
     private const long ReadIntoMemoryBytes = 4 * 1024 * 1024;
@@ -172,7 +171,7 @@ public sealed partial class MailIntake(
             else
             {
                 var subject = message.Subject;
-                if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id, options.Value.Email.TicketTagPrefix)}";
+                if (ticket is not null) subject = $"Follow-up to #{ticket.Id}: {StripTag(subject, ticket.Id, options.Value.TicketTagPrefix)}";
                 var (opened, first) = await inbox.OpenHereAsync(
                     new NewTicket(subject ?? "", person.Id, person.OrganizationId, Channel.Email, TicketType.Incident, Impact.Medium, Urgency.Medium, mailbox.TeamId, null, null, []),
                     incoming, person.Id, now, ct);
@@ -198,14 +197,14 @@ public sealed partial class MailIntake(
     /// <summary>Whether this desk reopens a closed ticket on a customer's mail, rather than opening a follow-up.</summary>
     private bool Reopens(Ticket ticket, DateTimeOffset now)
     {
-        var email = options.Value.Email;
+        var email = options.Value;
         return email.ReplyToClosed == ReplyToClosed.Reopen && ticket.ClosedAt is { } closed && now - closed <= TimeSpan.FromDays(email.ReopenWithinDays);
     }
 
     /// <summary>The ticket a reply belongs to: by the tag in the subject, then by the mail headers; only for a sender who is on it.</summary>
     private async Task<Ticket?> ThreadAsync(MimeMessage message, Person sender, CancellationToken ct)
     {
-        if (MailClassifier.TicketNumber(message.Subject, options.Value.Email.TicketTagPrefix) is { } number && await inbox.FindAsync(number, ct) is { } tagged
+        if (MailClassifier.TicketNumber(message.Subject, options.Value.TicketTagPrefix) is { } number && await inbox.FindAsync(number, ct) is { } tagged
             && await IsParticipantAsync(tagged, sender, ct))
         {
             return tagged;

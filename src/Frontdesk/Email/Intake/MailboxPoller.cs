@@ -1,6 +1,6 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
 using Frontdesk.Common.Blobs;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Text;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Mailboxes;
@@ -23,7 +23,7 @@ namespace Frontdesk.Email.Intake;
 /// the mailbox's last UID, in one transaction before it is processed: a dropped connection or a
 /// restart never takes a mail twice, and a mail that fails to process never holds up the next.
 /// </summary>
-public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, NodeIdentity node, TimeProvider clock, ILogger<MailboxPoller> log)
+public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<MailboxPoller> log)
     : MailWorker(options, node, log)
 {
     private const int BatchSize = 200;
@@ -91,7 +91,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
     private async Task<bool> LeaseAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var until = now.AddSeconds(Options.Email.LeaseSeconds);
+        var until = now.AddSeconds(Options.LeaseSeconds);
         return await db.Mailboxes.Where(m => m.Id == mailboxId && (m.LeaseUntil == null || m.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, Node).SetProperty(m => m.LeaseUntil, until), ct) == 1;
     }
@@ -119,7 +119,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             mailbox.LastUid = 0;
             await db.SaveChangesAsync(ct);
         }
-        var lanes = db.Database.IsNpgsql() ? Options.Email.IntakeLanes : 1;
+        var lanes = db.Database.IsNpgsql() ? Options.IntakeLanes : 1;
         while (true)
         {
             var range = new UniqueIdRange(new UniqueId(folder.UidValidity, (uint)mailbox.LastUid + 1), UniqueId.MaxValue);
@@ -176,7 +176,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
             foreach (var mail in taken) await InScopeAsync(intake => intake.ProcessAsync(mail.Mail, ct));
             return;
         }
-        await Parallel.ForEachAsync(TakenMail.Lanes(taken, Options.Email.TicketTagPrefix), new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = ct },
+        await Parallel.ForEachAsync(TakenMail.Lanes(taken, Options.TicketTagPrefix), new ParallelOptions { MaxDegreeOfParallelism = lanes, CancellationToken = ct },
             async (lane, token) =>
             {
                 foreach (var mail in lane) await InScopeAsync(intake => intake.ProcessAsync(mail.Mail, token));
@@ -273,7 +273,7 @@ public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<Frontdes
     /// <summary>Extends the lease; a lease another node has taken meanwhile ends this poll (<see cref="LeaseLostException"/>).</summary>
     private async Task RenewAsync(FrontdeskDbContext db, long mailboxId, CancellationToken ct)
     {
-        var until = clock.GetUtcNow().AddSeconds(Options.Email.LeaseSeconds);
+        var until = clock.GetUtcNow().AddSeconds(Options.LeaseSeconds);
         var renewed = await db.Mailboxes.Where(m => m.Id == mailboxId && m.LeaseOwner == Node).ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseUntil, until), ct);
         if (renewed == 0) throw new LeaseLostException();
     }

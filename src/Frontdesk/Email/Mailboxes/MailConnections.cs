@@ -1,7 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Frontdesk.Common;
 using Frontdesk.Email.Domain;
 using MailKit;
 using MailKit.Net.Imap;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Frontdesk.Email.Mailboxes;
 
 /// <summary>Opens authenticated IMAP and SMTP connections for a mailbox; keeps its passwords encrypted at rest.</summary>
-public sealed class MailConnections(IDataProtectionProvider protection, IOptions<FrontdeskOptions> options)
+public sealed class MailConnections(IDataProtectionProvider protection, IOptions<EmailOptions> options)
 {
     /// <summary>How long one IMAP or SMTP step (connect, authenticate, send) may take.</summary>
     internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
@@ -87,6 +86,6 @@ public sealed class MailConnections(IDataProtectionProvider protection, IOptions
         if (errors == SslPolicyErrors.None) return true;
         if (certificate is null) return false;
         var thumbprint = Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData()));
-        return options.Value.Email.TrustedCertificates.Any(t => string.Equals(t.Replace(":", "", StringComparison.Ordinal), thumbprint, StringComparison.OrdinalIgnoreCase));
+        return options.Value.TrustedCertificates.Any(t => string.Equals(t.Replace(":", "", StringComparison.Ordinal), thumbprint, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -1,5 +1,5 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
-using Frontdesk.Common.Data;
 using Frontdesk.Email.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;

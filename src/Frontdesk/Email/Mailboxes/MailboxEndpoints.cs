@@ -1,6 +1,6 @@
+using Frontdesk.Common.Security;
 using Frontdesk.Common.Http;
 using Frontdesk.Email.Domain;
-using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

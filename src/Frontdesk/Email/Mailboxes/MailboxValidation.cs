@@ -1,4 +1,4 @@
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
 using Frontdesk.Common.Http;
 using Frontdesk.Directory;
 using Frontdesk.Directory.Domain;

@@ -1,5 +1,4 @@
-using Frontdesk.Common;
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Intake;
@@ -14,14 +13,14 @@ namespace Frontdesk.Email.Outbox;
 /// Writes outgoing mails into the outbox (the caller saves them with its change) and turns an
 /// outbox row into MIME with headers that make mail clients thread it.
 /// </summary>
-public sealed class MailComposer(FrontdeskDbContext db, MailTemplateStore templates, IOptions<FrontdeskOptions> options, TimeProvider clock)
+public sealed class MailComposer(FrontdeskDbContext db, MailTemplateStore templates, IOptions<EmailOptions> options, TimeProvider clock)
 {
     /// <summary>Queues the "we have your request" mail, unless this address had its hourly share of automatic mail. Returns why not, or null.</summary>
     public async Task<string?> AcknowledgeAsync(Mailbox mailbox, Ticket ticket, Person requester, MimeMessage received, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var since = now.AddHours(-1);
-        var cap = options.Value.Email.AutoRepliesPerSenderPerHour;
+        var cap = options.Value.AutoRepliesPerSenderPerHour;
         var recent = await db.OutboundMails.CountAsync(o => o.To == requester.Email && o.IsAutomatic && o.CreatedAt > since, ct);
         if (recent >= cap) return $"No acknowledgement: {requester.Email} had {recent} automatic mails in the last hour (the limit stops mail storms).";
         var references = received.References.Append(received.MessageId).OfType<string>().TakeLast(20).ToList();
@@ -32,7 +31,7 @@ public sealed class MailComposer(FrontdeskDbContext db, MailTemplateStore templa
             TicketId = ticket.Id,
             Kind = OutboundMailKind.Acknowledgement,
             To = requester.Email,
-            Subject = $"{MailClassifier.Tag(ticket.Id, options.Value.Email.TicketTagPrefix)} {ticket.Subject}",
+            Subject = $"{MailClassifier.Tag(ticket.Id, options.Value.TicketTagPrefix)} {ticket.Subject}",
             TextBody = text,
             HtmlBody = html,
             MessageId = NewMessageId(mailbox),

@@ -1,5 +1,5 @@
+using Frontdesk.Common.Security;
 using Frontdesk.Common.Http;
-using Frontdesk.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Email.Domain;
@@ -19,7 +19,7 @@ namespace Frontdesk.Email.Outbox;
 /// never send the same one; a failure is retried with growing pauses, and a refusal for good
 /// (5xx) is marked failed with the server's answer, which agents see on the message.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, NodeIdentity node, TimeProvider clock, ILogger<OutboxSender> log)
+public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<OutboxSender> log)
     : MailWorker(options, node, log)
 {
     private static readonly TimeSpan[] Backoff =
@@ -70,7 +70,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<Frontdesk
     private async Task<bool> ClaimAsync(FrontdeskDbContext db, long id, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var until = now + TimeSpan.FromSeconds(Math.Max(Options.Email.LeaseSeconds, 2 * MailConnections.Timeout.TotalSeconds + 30));
+        var until = now + TimeSpan.FromSeconds(Math.Max(Options.LeaseSeconds, 2 * MailConnections.Timeout.TotalSeconds + 30));
         return await db.OutboundMails
             .Where(o => o.Id == id && o.Status == OutboundMailStatus.Queued && (o.LeaseUntil == null || o.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.LeaseOwner, Node).SetProperty(o => o.LeaseUntil, until), ct) == 1;

@@ -1,5 +1,5 @@
+using Frontdesk.Database;
 using Frontdesk.Common;
-using Frontdesk.Common.Data;
 using Frontdesk.Tickets.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +13,7 @@ namespace Frontdesk.Email.Outbox;
 /// <c>Frontdesk:Email:ReminderAfterHours</c>: one mail per quiet spell, claimed with a conditional
 /// update so that several nodes never send it twice. Runs once a minute.
 /// </summary>
-public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<FrontdeskOptions> options, NodeIdentity node, TimeProvider clock, ILogger<ReminderWorker> log)
+public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<ReminderWorker> log)
     : MailWorker(options, node, log)
 {
     private const int Batch = 50;
@@ -29,7 +29,7 @@ public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<Frontde
     /// <summary>Sends the reminders that are due now; returns how many were queued.</summary>
     public async Task<int> RemindDueAsync(CancellationToken ct)
     {
-        var hours = Options.Email.ReminderAfterHours;
+        var hours = Options.ReminderAfterHours;
         if (hours <= 0) return 0;
         var idleSince = clock.GetUtcNow().AddHours(-hours);
         List<long> due;

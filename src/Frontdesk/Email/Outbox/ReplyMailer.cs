@@ -1,5 +1,4 @@
-using Frontdesk.Common;
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
 using Frontdesk.Email.Intake;
@@ -16,7 +15,7 @@ namespace Frontdesk.Email.Outbox;
 /// threaded under their mails. A ticket change handler: the mail goes into the outbox in the same
 /// unit of work as the reply or the status change, and the outbox sends it after the commit.
 /// </summary>
-internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, MailTemplateStore templates, IOptions<FrontdeskOptions> options, TimeProvider clock)
+internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, MailTemplateStore templates, IOptions<EmailOptions> options, TimeProvider clock)
     : ITicketChangeHandler
 {
     public Task HandleAsync(Ticket ticket, TicketChange change, CancellationToken ct) => change switch
@@ -83,7 +82,7 @@ internal sealed class ReplyMailer(FrontdeskDbContext db, TicketInbox inbox, Mail
             TicketId = ticket.Id,
             Kind = kind,
             To = to,
-            Subject = $"Re: {MailClassifier.Tag(ticket.Id, options.Value.Email.TicketTagPrefix)} {ticket.Subject}",
+            Subject = $"Re: {MailClassifier.Tag(ticket.Id, options.Value.TicketTagPrefix)} {ticket.Subject}",
             TextBody = text,
             MessageId = MailComposer.NewMessageId(mailbox),
             InReplyTo = earlier.LastOrDefault(),

@@ -1,8 +1,8 @@
+using Frontdesk.Database;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;

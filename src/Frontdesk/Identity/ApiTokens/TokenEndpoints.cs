@@ -1,5 +1,6 @@
+using Frontdesk.Database;
+using Frontdesk.Common.Security;
 using System.Security.Cryptography;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Identity.Domain;

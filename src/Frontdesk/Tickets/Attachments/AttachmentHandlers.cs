@@ -1,6 +1,5 @@
-using Frontdesk.Common;
+using Frontdesk.Database;
 using Frontdesk.Common.Blobs;
-using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Domain;
@@ -13,7 +12,7 @@ namespace Frontdesk.Tickets.Attachments;
 public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, bool Internal, long? MessageId, DateTimeOffset CreatedAt, string? ContentId = null);
 
 /// <summary>Files on tickets: size-limited on the way in, served so the browser never runs them.</summary>
-public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess access, IBlobStore blobs, IOptions<FrontdeskOptions> options, TimeProvider clock)
+public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess access, IBlobStore blobs, IOptions<AttachmentOptions> options, TimeProvider clock)
 {
     /// <summary>Types a browser may show inline; everything else is a download.</summary>
     private static readonly HashSet<string> InlineImages = new(StringComparer.OrdinalIgnoreCase)
@@ -30,7 +29,7 @@ public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess acces
         StoredBlob blob;
         try
         {
-            blob = await blobs.PutAsync(content, options.Value.Attachments.MaxBytes, ct);
+            blob = await blobs.PutAsync(content, options.Value.MaxBytes, ct);
         }
         catch (BlobTooLargeException e)
         {

@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -1,5 +1,5 @@
+using Frontdesk.Database;
 using System.Threading.Channels;
-using Frontdesk.Common.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

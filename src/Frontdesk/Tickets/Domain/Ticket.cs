@@ -320,13 +320,13 @@ public sealed record NewTicket(
     long? CategoryId,
     IReadOnlyCollection<string> Tags);
 
-/// <summary>A ticket rule was broken; <see cref="Field"/> names what to fix.</summary>
-public sealed class TicketRuleException : Exception
+/// <summary>A ticket rule was broken; <see cref="Common.RuleException.Field"/> names what to fix.</summary>
+public sealed class TicketRuleException : Common.RuleException
 {
-    public TicketRuleException(string field, string message) : base(message) => Field = field;
-    public TicketRuleException() { Field = ""; }
-    public TicketRuleException(string message) : base(message) { Field = ""; }
-    public TicketRuleException(string message, Exception inner) : base(message, inner) { Field = ""; }
+    public TicketRuleException(string field, string message) : base(field, message) { }
+    public TicketRuleException() { }
+    public TicketRuleException(string message) : base(message) { }
+    public TicketRuleException(string message, Exception inner) : base(message, inner) { }
 
-    public string Field { get; }
+    public override string Title => "The ticket's workflow does not allow this.";
 }

@@ -1,6 +1,6 @@
+using Frontdesk.Database;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Frontdesk.Common.Data;
 using Frontdesk.Tickets.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,7 +12,9 @@ namespace Frontdesk.Tickets.Events;
 /// <summary>
 /// Hears a ticket's changes inside the unit of work, before it is stored. What a handler adds (an
 /// outbox mail, later an SLA due time or a routing decision) is stored with the change, or not at
-/// all. Scoped: it shares the unit of work's database context.
+/// all. Scoped: it shares the unit of work's database context. It must not save; and a unit of
+/// work whose save failed is thrown away (or its tracker cleared), never saved again as it is, or
+/// what the handlers added would be added twice.
 /// </summary>
 public interface ITicketChangeHandler
 {
@@ -46,6 +48,9 @@ internal sealed class TicketEventDispatcher(IEnumerable<ITicketCommitListener> l
 
     /// <summary>Changes saved inside a transaction that has not committed yet, per context.</summary>
     private readonly ConditionalWeakTable<DbContext, List<CommittedTicket>> _waiting = new();
+
+    /// <summary>Set while handlers run: a save they cause (they should not) neither runs them again nor takes the changes.</summary>
+    private static readonly AsyncLocal<bool> Handling = new();
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -101,24 +106,39 @@ internal sealed class TicketEventDispatcher(IEnumerable<ITicketCommitListener> l
 
     private static async Task HandleAsync(FrontdeskDbContext db, CancellationToken ct)
     {
+        if (Handling.Value) return;
         var tickets = Changed(db);
         if (tickets.Count == 0) return;
         var handlers = db.Services?.GetServices<ITicketChangeHandler>().ToArray()
             ?? throw new InvalidOperationException("Ticket changes are saved only through a database context from a service scope, so their handlers run.");
-        foreach (var ticket in tickets)
+        Handling.Value = true;
+        try
         {
-            var changes = ticket.PendingChanges();
-            // A handler may change the ticket again; what that records is heard in the same pass.
-            for (var i = 0; i < changes.Count; i++)
+            var heard = new Dictionary<Ticket, int>(ReferenceEqualityComparer.Instance);
+            // A handler may change a ticket again, or another one; what that records is heard in the same pass.
+            while (tickets.Count > 0)
             {
-                foreach (var handler in handlers) await handler.HandleAsync(ticket, changes[i], ct);
+                foreach (var ticket in tickets)
+                {
+                    var changes = ticket.PendingChanges();
+                    for (var i = heard.GetValueOrDefault(ticket); i < changes.Count; i++)
+                    {
+                        foreach (var handler in handlers) await handler.HandleAsync(ticket, changes[i], ct);
+                    }
+                    heard[ticket] = changes.Count;
+                }
+                tickets = Changed(db).Where(t => t.PendingChanges().Count > heard.GetValueOrDefault(t)).ToList();
             }
+        }
+        finally
+        {
+            Handling.Value = false;
         }
     }
 
     private void Saved(DbContext? context)
     {
-        if (context is not FrontdeskDbContext db) return;
+        if (context is not FrontdeskDbContext db || Handling.Value) return;
         var tickets = Changed(db);
         if (tickets.Count == 0) return;
         var committed = tickets.Select(t => new CommittedTicket(t.Id, t.RequesterId, t.OrganizationId, t.Version, t.TakeChanges())).ToList();
@@ -155,14 +175,25 @@ internal sealed class TicketEventDispatcher(IEnumerable<ITicketCommitListener> l
         }
     }
 
-    /// <summary>Tracked tickets with changes not yet dispatched. Looks only at what the context tracks.</summary>
+    /// <summary>Tracked tickets with changes not yet dispatched.</summary>
     private static List<Ticket> Changed(FrontdeskDbContext db)
     {
-        var changed = new List<Ticket>();
-        foreach (var entry in db.ChangeTracker.Entries<Ticket>())
+        // The changes are the ticket's own list, not EF Core's state: no change detection is needed
+        // to find them (the save runs it once, as it always did).
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.Entity.PendingChanges().Count > 0) changed.Add(entry.Entity);
+            var changed = new List<Ticket>();
+            foreach (var entry in db.ChangeTracker.Entries<Ticket>())
+            {
+                if (entry.Entity.PendingChanges().Count > 0) changed.Add(entry.Entity);
+            }
+            return changed;
         }
-        return changed;
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 }

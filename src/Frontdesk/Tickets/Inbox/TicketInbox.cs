@@ -1,4 +1,4 @@
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
 using Frontdesk.Common.Text;
 using Frontdesk.Tickets.Attachments;
 using Frontdesk.Tickets.CreateTicket;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets.Inbox;
 
-/// <summary>A message that arrived by a channel other than the API (mail today; chat and phone later).</summary>
+/// <summary>A message as a channel hands it over (the API, mail; chat and phone later).</summary>
 /// <param name="AuthorId">The person who wrote it; null for the system (a delivery report).</param>
 /// <param name="ExternalMessageId">The channel's own id (a mail's Message-ID), so the same message is never taken twice.</param>
 public sealed record InboundMessage(
@@ -28,8 +28,9 @@ public sealed record InboundFile(string FileName, string ContentType, string Sha
 
 /// <summary>
 /// The Tickets module's surface for channels: open a ticket or add a message to one, inside the
-/// caller's unit of work. Nothing is saved here; the channel saves once, with its own rows, so a
-/// mail and the ticket it made are stored together or not at all.
+/// caller's unit of work. Opening and adding save nothing; the channel saves once, with its own
+/// rows, so a mail and the ticket it made are stored together or not at all. (A reply's mail
+/// delivery, <see cref="SetDeliveryAsync"/>, is stored at once: it is the outbox's own step.)
 /// </summary>
 public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, HtmlCleaner html)
 {

@@ -1,3 +1,4 @@
+using Frontdesk.Database;
 using System.Globalization;
 using Frontdesk.Common.Data;
 using Frontdesk.Common.Http;

@@ -41,15 +41,18 @@ public sealed class TicketNotifier : ITicketCommitListener, IDisposable
     /// <summary>
     /// Calls <paramref name="onChange"/> for each change the caller may hear of: staff hear every
     /// change; a customer hears only what customers may see (no internal note, no staff-only field)
-    /// on tickets they requested, or on the one ticket their page shows (which they could open).
+    /// on tickets they requested, their organization's when it shares them with its members
+    /// (<paramref name="sharedOrganization"/>, from <see cref="TicketAccess.SharedOrganizationAsync"/>),
+    /// or the one ticket their page shows (which they could open).
     /// Only <paramref name="ticket"/>'s changes when given. Dispose to stop.
     /// </summary>
-    public IDisposable Subscribe(Caller caller, long? ticket, Action<TicketSignal> onChange)
+    public IDisposable Subscribe(Caller caller, long? ticket, long? sharedOrganization, Action<TicketSignal> onChange)
     {
         Action<TicketSignal> filtered = signal =>
         {
             if (ticket is not null && signal.Ticket != ticket) return;
-            if (!caller.IsStaff && !(signal.CustomerVisible && (ticket is not null || signal.Requester == caller.PersonId))) return;
+            if (!caller.IsStaff && !(signal.CustomerVisible
+                && (ticket is not null || signal.Requester == caller.PersonId || (sharedOrganization is not null && signal.Organization == sharedOrganization)))) return;
             onChange(signal);
         };
         lock (_gate) _pages = [.. _pages, filtered];

@@ -66,7 +66,7 @@ internal static partial class SearchTerms
 /// A prefix word (<c>print*</c>) makes every probe merge the doclists of all the words it covers
 /// (milliseconds each), so queries with one never probe.
 /// </summary>
-internal sealed class SqliteTicketSearch(Common.Data.FrontdeskDbContext db) : ITicketSearch
+internal sealed class SqliteTicketSearch(Database.FrontdeskDbContext db) : ITicketSearch
 {
     /// <summary>Under this many matching documents a search starts from the matches: sorting them is cheap.</summary>
     internal int FewMatches { get; init; } = 1000;
@@ -134,7 +134,7 @@ internal sealed class SqliteTicketSearch(Common.Data.FrontdeskDbContext db) : IT
     private sealed record MatchShape(int Matches, long RecentFrom, int Recent);
 }
 
-internal sealed class PostgresTicketSearch(Common.Data.FrontdeskDbContext db) : ITicketSearch
+internal sealed class PostgresTicketSearch(Database.FrontdeskDbContext db) : ITicketSearch
 {
     public Task<IQueryable<Ticket>> FilterAsync(IQueryable<Ticket> tickets, string text, bool includeInternal, TicketOrder order, CancellationToken ct)
     {

@@ -1,10 +1,8 @@
-using System.Globalization;
-using Frontdesk.Common.Data;
+using Frontdesk.Database;
 using Frontdesk.Common.Http;
 using Frontdesk.Common.Text;
 using Frontdesk.Directory;
-using Frontdesk.Directory.Domain;
-using Frontdesk.Identity.Domain;
+using Frontdesk.Identity;
 using Frontdesk.Tickets.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +10,7 @@ namespace Frontdesk.Tickets.UpdateTicket;
 
 /// <summary>Applies staff changes to a ticket, refusing a write based on a stale version (412).</summary>
 public sealed class UpdateTicketHandler(
-    FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, TimeProvider clock)
+    FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, Accounts accounts, TimeProvider clock)
 {
     public async Task<int> HandleAsync(long number, UpdateTicketRequest request, int? expectedVersion, Caller caller, CancellationToken ct)
     {
@@ -98,19 +96,9 @@ public sealed class UpdateTicketHandler(
     private async Task<(long? Id, string? Name)?> AgentAsync(string field, string value, Errors errors, CancellationToken ct)
     {
         if (value.Length == 0) return (null, null);
-        var email = Person.NormalizeEmail(value);
-        var isId = long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id);
-        var person = await db.People.Where(p => isId ? p.Id == id : p.Email == email)
-            .Select(p => new { p.Id, p.Name }).FirstOrDefaultAsync(ct);
-        var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
-        var isStaff = person is not null && await db.Users.AnyAsync(u => u.PersonId == person.Id && u.IsActive
-            && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)), ct);
-        if (!isStaff)
-        {
-            errors.Add(field, $"'{value}' is not an active agent.");
-            return null;
-        }
-        return (person!.Id, person.Name);
+        if (await accounts.FindActiveStaffAsync(value, ct) is { } agent) return agent;
+        errors.Add(field, $"'{Clip.To(value, 100)}' is not an active agent.");
+        return null;
     }
 
     private Task<string?> CategoryNameAsync(long? id, CancellationToken ct) =>

@@ -1,4 +1,5 @@
-namespace Frontdesk.Identity.Domain;
+// The role and policy names every module speaks; Identity gives them meaning (accounts, sign-in, the policies themselves).
+namespace Frontdesk.Common.Security;
 
 /// <summary>The fixed roles. Agents, team leads and managers all work tickets; admins configure.</summary>
 public static class Roles

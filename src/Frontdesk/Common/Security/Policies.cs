@@ -1,4 +1,4 @@
-namespace Frontdesk.Identity;
+namespace Frontdesk.Common.Security;
 
 /// <summary>Every endpoint names one of these; anything unnamed falls back to "signed in".</summary>
 public static class Policies

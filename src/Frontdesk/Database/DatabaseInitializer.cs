@@ -1,13 +1,15 @@
+using Frontdesk.Common.Security;
 using Frontdesk.Common.Data;
 using Frontdesk.Demo;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Identity;
-using Frontdesk.Identity.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Frontdesk.Common.Startup;
 
-namespace Frontdesk.Common.Startup;
+namespace Frontdesk.Database;
 
 /// <summary>At start-up: migrate, make sure roles exist, create the first admin, and fill an empty database with demo data.</summary>
 public static class DatabaseInitializer
@@ -38,7 +40,7 @@ public static class DatabaseInitializer
 
         var accounts = sp.GetRequiredService<Accounts>();
         await accounts.EnsureRolesAsync();
-        var bootstrap = settings.Options.Bootstrap;
+        var bootstrap = sp.GetRequiredService<IOptions<BootstrapOptions>>().Value;
         if (!string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && !await accounts.AnyAdminAsync(ct))
         {
             var email = Person.NormalizeEmail(bootstrap.AdminEmail);
@@ -48,13 +50,14 @@ public static class DatabaseInitializer
             log.LogInformation("Created the first admin {Email}", email);
         }
 
-        if (settings.Options.Demo.Enabled && !await db.Tickets.AnyAsync(ct) && !await db.People.AnyAsync(p => !db.Users.Any(u => u.PersonId == p.Id), ct))
+        var demoOptions = sp.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demoOptions.Enabled && !await db.Tickets.AnyAsync(ct) && !await db.People.AnyAsync(p => !db.Users.Any(u => u.PersonId == p.Id), ct))
         {
-            var demo = await sp.GetRequiredService<DemoDataGenerator>().GenerateAsync(settings.Options.Demo, ct);
+            var demo = await sp.GetRequiredService<DemoDataGenerator>().GenerateAsync(demoOptions, ct);
             log.LogInformation("Generated demo data: {People} people, {Tickets} tickets", demo.People, demo.Tickets);
             return demo;
         }
-        return settings.Options.Demo.Enabled ? DemoAccounts.Existing : null;
+        return demoOptions.Enabled ? DemoAccounts.Existing : null;
     }
 
     private static string Describe(string? connectionString)

@@ -1,3 +1,4 @@
+using Frontdesk.Common.Data;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
 using Frontdesk.Identity.Domain;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace Frontdesk.Common.Data;
+namespace Frontdesk.Database;
 
 /// <summary>The one database context; each capability contributes its configurations.</summary>
 public sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> options)

@@ -1,7 +1,7 @@
 using Frontdesk.Tickets.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Frontdesk.Common.Data;
+namespace Frontdesk.Database;
 
 /// <summary>Model parts only PostgreSQL has: the tsvector column and its GIN index.</summary>
 internal static class PostgresModel
