@@ -29,12 +29,15 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
+        await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
+        await connection.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+        await create.ExecuteNonQueryAsync();
+    }
+
+    /// <param name="bTakesMail">Whether node B polls mailboxes and sends the outbox too (node A always does).</param>
+    private async Task StartNodesAsync(bool bTakesMail)
+    {
         Dictionary<string, string> Node(bool mail) => new()
         {
             // One data directory for both: attachments are files, and every node must read them.
@@ -50,18 +53,22 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
             ["Frontdesk__Bootstrap__AdminPassword"] = Password,
             // Node B takes no mail, so the mail in the test is surely node A's.
             ["Frontdesk__Email__Enabled"] = mail ? "true" : "false",
+            ["Frontdesk__Email__AutoRepliesPerSenderPerHour"] = "1000",
         };
         _a = new HostProcess(Node(mail: true));
-        _b = new HostProcess(Node(mail: false));
+        _b = new HostProcess(Node(mail: bTakesMail));
         await _a.StartAsync(); // migrates the database first
         await _b.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        foreach (var line in _a.Output.Concat(_b.Output).Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(20)) output.WriteLine(line);
-        await _a.DisposeAsync();
-        await _b.DisposeAsync();
+        if (_a is not null)
+        {
+            foreach (var line in _a.Output.Concat(_b.Output).Where(l => l.Contains("fail", StringComparison.OrdinalIgnoreCase)).Take(20)) output.WriteLine(line);
+            await _a.DisposeAsync();
+            await _b.DisposeAsync();
+        }
         await using var connection = new NpgsqlConnection(PostgresApp.ServerConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
@@ -72,16 +79,11 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task A_page_on_node_B_follows_changes_made_through_node_A()
     {
+        await StartNodesAsync(bTakesMail: false);
         using var adminOnA = await ApiAsync(_a, Admin);
         var support = await MailServer.AddAccountAsync("nodes-support", "desk.test");
         var customer = await MailServer.AddAccountAsync("nodes-customer");
-        (await adminOnA.PostAsJsonAsync("/api/v1/mailboxes", new
-        {
-            address = support,
-            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password, folder = "INBOX" },
-            smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
-            pollSeconds = 10,
-        })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        await AddMailboxAsync(adminOnA, support);
         var n = (await adminOnA.PostJsonAsync("/api/v1/tickets", new { subject = "Badge reader at gate 3 dead", body = "Nobody gets in.", requesterEmail = customer })).Number();
 
         using var playwright = await Playwright.CreateAsync();
@@ -125,6 +127,51 @@ public sealed class TwoNodeTests(ITestOutputHelper output) : IAsyncLifetime
         reply.ShouldBeLessThan(TimeSpan.FromSeconds(2));
         status.ShouldBeLessThan(TimeSpan.FromSeconds(2));
     }
+
+    [Fact]
+    public async Task With_both_nodes_taking_mail_every_mail_is_one_ticket_and_every_answer_is_sent_once()
+    {
+        await StartNodesAsync(bTakesMail: true);
+        using var adminOnA = await ApiAsync(_a, Admin);
+        using var adminOnB = await ApiAsync(_b, Admin);
+        var support = await MailServer.AddAccountAsync("both-support", "desk.test");
+        var customer = await MailServer.AddAccountAsync("both-customer");
+        await AddMailboxAsync(adminOnA, support);
+        const int Mails = 12;
+        for (var i = 0; i < Mails; i++) await MailServer.SendAsync(MailServer.Mail(customer, support, $"Laptop {i} will not boot", $"Laptop number {i}."));
+
+        // Each mail became one ticket, whichever node polled: the mailbox is one node's at a time.
+        var numbers = await Eventually.GetAsync(async () =>
+        {
+            // 400 until a node has met the sender as a person.
+            var response = await adminOnB.GetAsync($"/api/v1/tickets?requester={Uri.EscapeDataString(customer)}&limit=100");
+            if (response.StatusCode == HttpStatusCode.BadRequest) return null;
+            var list = (await response.ReadJsonAsync()).Numbers().ToList();
+            return list.Count >= Mails ? list : null;
+        }, "a ticket for every mail", TimeSpan.FromSeconds(60));
+        numbers.Count.ShouldBe(Mails);
+        // Answered through both nodes; each answer and each acknowledgement reaches the customer once.
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            var api = i % 2 == 0 ? adminOnA : adminOnB;
+            (await api.PostJsonAsync($"/api/v1/tickets/{numbers[i]}/messages", new { body = $"On it ({i})." })).ShouldNotBeNull();
+        }
+        await Eventually.GetAsync(async () => await MailServer.CountAsync(customer, "INBOX") >= 2 * Mails,
+            "an acknowledgement and an answer per ticket", TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(5)); // a second send would be here by now
+        var inbox = await MailServer.InboxAsync(customer);
+        inbox.Count.ShouldBe(2 * Mails);
+        inbox.Select(m => m.MessageId).Distinct().Count().ShouldBe(2 * Mails);
+    }
+
+    private static async Task AddMailboxAsync(HttpClient admin, string support) =>
+        (await admin.PostAsJsonAsync("/api/v1/mailboxes", new
+        {
+            address = support,
+            imap = new { host = MailServer.Host, port = MailServer.ImapPort, security = "None", username = support, password = MailServer.Password, folder = "INBOX" },
+            smtp = new { host = MailServer.Host, port = MailServer.SmtpPort, security = "None" },
+            pollSeconds = 10,
+        })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
     private static async Task<HttpClient> ApiAsync(HostProcess node, string email)
     {
