@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Frontdesk;
 
 /// <summary>The one place the host learns about the modules.</summary>
-public static class FrontdeskModules
+internal static class FrontdeskModules
 {
     public static IServiceCollection AddFrontdesk(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
     {

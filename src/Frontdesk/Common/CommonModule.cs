@@ -14,7 +14,7 @@ using StackExchange.Redis;
 namespace Frontdesk.Common;
 
 /// <summary>The clock, node identity, broadcast, blobs, HTML cleaning, JSON and problem details every module uses.</summary>
-public static class CommonModule
+internal static class CommonModule
 {
     public static IServiceCollection AddFrontdeskCommon(this IServiceCollection services, IConfiguration configuration, StartupSettings settings)
     {

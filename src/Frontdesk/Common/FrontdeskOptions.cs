@@ -4,7 +4,7 @@ namespace Frontdesk.Common;
 /// The <c>Frontdesk</c> configuration section (environment: <c>Frontdesk__Key</c>): what the host and
 /// every module share. Each module binds its own section (<c>Frontdesk:Email</c>, <c>Frontdesk:Tickets</c> ...) to options it keeps.
 /// </summary>
-public sealed class FrontdeskOptions
+internal sealed class FrontdeskOptions
 {
     public const string Section = "Frontdesk";
 
@@ -20,13 +20,13 @@ public sealed class FrontdeskOptions
 }
 
 /// <summary>Redis joins two or more nodes into one desk: the broadcast of changes and the SignalR backplane.</summary>
-public sealed class RedisOptions
+internal sealed class RedisOptions
 {
     /// <summary>A StackExchange.Redis configuration string ("redis.internal:6379,password=..."); unset for one node alone.</summary>
     public string? Configuration { get; set; }
 }
 
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     /// <summary><c>Sqlite</c> (default) or <c>Postgres</c>.</summary>
     public string Provider { get; set; } = "Sqlite";

@@ -7,7 +7,7 @@ namespace Frontdesk.Common;
 /// templates), kept in memory as one read-only snapshot. Changes through this node call
 /// <see cref="Evict"/>; a change made on another node shows here within <see cref="Lifetime"/>.
 /// </summary>
-public sealed class MemorySnapshot<T>(IMemoryCache cache, string key) where T : class
+internal sealed class MemorySnapshot<T>(IMemoryCache cache, string key) where T : class
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 

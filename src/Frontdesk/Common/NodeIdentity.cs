@@ -10,7 +10,7 @@ namespace Frontdesk.Common;
 /// node takes back the leases its previous run held at once, instead of waiting for them to run
 /// out; another node waits for them to run out.
 /// </summary>
-public sealed class NodeIdentity
+internal sealed class NodeIdentity
 {
     public NodeIdentity(string? configuredName, string dataDirectory, string? urls)
     {

@@ -4,7 +4,7 @@ namespace Frontdesk.Common;
 /// A module's domain rule refused a change (a status move, a closed ticket): the request is valid,
 /// the state forbids it. Answered 409 with <see cref="Field"/> naming what to fix.
 /// </summary>
-public abstract class RuleException : Exception
+internal abstract class RuleException : Exception
 {
     protected RuleException(string field, string message) : base(message) => Field = field;
     protected RuleException() => Field = "";

@@ -12,7 +12,7 @@ using Frontdesk.Common.Startup;
 namespace Frontdesk.Database;
 
 /// <summary>At start-up: migrate, make sure roles exist, create the first admin, and fill an empty database with demo data.</summary>
-public static class DatabaseInitializer
+internal static class DatabaseInitializer
 {
     public static async Task<DemoAccounts?> InitializeAsync(IServiceProvider services, CancellationToken ct)
     {

@@ -13,7 +13,7 @@ namespace Frontdesk.Database;
 /// PeopleDirectory, accounts through Accounts). The allowed edges between modules are a table in
 /// tests/Frontdesk.ArchitectureTests/ModuleEdgeTests.cs.
 /// </summary>
-public static class DatabaseModule
+internal static class DatabaseModule
 {
     public const string SqliteMigrations = "Frontdesk.Migrations.Sqlite";
     public const string PostgresMigrations = "Frontdesk.Migrations.Postgres";

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Database;
 
 /// <summary>The one database context; each capability contributes its configurations.</summary>
-public sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> options)
+internal sealed class FrontdeskDbContext(DbContextOptions<FrontdeskDbContext> options)
     : IdentityDbContext<FrontdeskUser, FrontdeskRole, long>(options), IDataProtectionKeyContext
 {
     /// <summary>

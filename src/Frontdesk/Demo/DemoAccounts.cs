@@ -1,7 +1,7 @@
 namespace Frontdesk.Demo;
 
 /// <summary>What the demo generator made, and the accounts printed at start-up.</summary>
-public sealed record DemoAccounts(int People, int Tickets)
+internal sealed record DemoAccounts(int People, int Tickets)
 {
     public const string Password = "frontdesk-demo-1";
     public const string Admin = "admin@northwind.example";

@@ -16,7 +16,7 @@ namespace Frontdesk.Demo;
 /// ~50 employees, five agents in first, second and third line, and tickets in every state.
 /// The same seed always gives the same data.
 /// </summary>
-public sealed class DemoDataGenerator(FrontdeskDbContext db, PeopleDirectory people, Accounts accounts, TicketInbox inbox, TimeProvider clock)
+internal sealed class DemoDataGenerator(FrontdeskDbContext db, PeopleDirectory people, Accounts accounts, TicketInbox inbox, TimeProvider clock)
 {
     private static readonly string[] Departments = ["Finance", "Sales", "Operations", "People & Culture", "Engineering", "Marketing"];
     private static readonly string[] CategoryNames = ["Hardware", "Software", "Network", "Accounts & Access", "E-mail", "Printing", "Phones"];

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Frontdesk.Demo;
 
 /// <summary>Demo data for a fresh desk: an organization, people, agents and tickets.</summary>
-public static class DemoModule
+internal static class DemoModule
 {
     public static IServiceCollection AddDemo(this IServiceCollection services)
     {

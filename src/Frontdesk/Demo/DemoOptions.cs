@@ -1,7 +1,7 @@
 namespace Frontdesk.Demo;
 
 /// <summary>The <c>Frontdesk:Demo</c> section.</summary>
-public sealed class DemoOptions
+internal sealed class DemoOptions
 {
     public const string Section = "Frontdesk:Demo";
 

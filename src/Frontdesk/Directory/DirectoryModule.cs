@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Frontdesk.Directory;
 
 /// <summary>People, organizations, sites and teams.</summary>
-public static class DirectoryModule
+internal static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services) =>
         // DirectoryNames keeps names in the memory cache.

@@ -12,7 +12,7 @@ namespace Frontdesk.Directory;
 /// made on another node shows here within <see cref="MemorySnapshot{T}.Lifetime"/>. A name not in the copy (a team
 /// added a moment ago elsewhere) reloads it once before it counts as unknown.
 /// </summary>
-public sealed class DirectoryNames(IMemoryCache cache)
+internal sealed class DirectoryNames(IMemoryCache cache)
 {
     private readonly MemorySnapshot<Snapshot> _snapshot = new(cache, "directory-names");
 

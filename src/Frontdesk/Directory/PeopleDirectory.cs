@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Frontdesk.Directory;
 
 /// <summary>The Directory module's public surface for other modules: find people, or meet new ones.</summary>
-public sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
+internal sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
 {
     public static bool IsValidEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Length <= Limits.Email && MailAddress.TryCreate(email.Trim(), out var parsed)

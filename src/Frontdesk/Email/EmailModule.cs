@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Frontdesk.Email;
 
 /// <summary>E-mail in (IMAP) and out (SMTP through the outbox).</summary>
-public static class EmailModule
+internal static class EmailModule
 {
     public static IServiceCollection AddEmail(this IServiceCollection services)
     {

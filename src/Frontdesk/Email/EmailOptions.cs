@@ -3,7 +3,7 @@ using Frontdesk.Common.Startup;
 namespace Frontdesk.Email;
 
 /// <summary>The <c>Frontdesk:Email</c> section.</summary>
-public sealed class EmailOptions
+internal sealed class EmailOptions
 {
     public const string Section = "Frontdesk:Email";
 
@@ -36,10 +36,10 @@ public sealed class EmailOptions
     public int ReopenWithinDays { get; set; } = 30;
 }
 
-public enum ReplyToClosed { FollowUp, Reopen }
+internal enum ReplyToClosed { FollowUp, Reopen }
 
 /// <summary>The mail settings, checked before anything starts.</summary>
-public static class EmailSettingsCheck
+internal static class EmailSettingsCheck
 {
     public static void Check(EmailOptions email)
     {

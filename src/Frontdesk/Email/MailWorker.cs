@@ -9,7 +9,7 @@ namespace Frontdesk.Email;
 /// A background loop that does a round of mail work every second, or at once when woken. A
 /// failed round is logged and tried again at the next tick: nothing here stops for good.
 /// </summary>
-public abstract class MailWorker(IOptions<EmailOptions> options, NodeIdentity node, ILogger log) : BackgroundService
+internal abstract class MailWorker(IOptions<EmailOptions> options, NodeIdentity node, ILogger log) : BackgroundService
 {
     private readonly SemaphoreSlim _wake = new(0);
 

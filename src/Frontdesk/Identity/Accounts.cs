@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Identity;
 
 /// <summary>Creates sign-in accounts for people; used by bootstrap, demo data and tests.</summary>
-public sealed class Accounts(FrontdeskDbContext db, PeopleDirectory people, UserManager<FrontdeskUser> users, RoleManager<FrontdeskRole> roles)
+internal sealed class Accounts(FrontdeskDbContext db, PeopleDirectory people, UserManager<FrontdeskUser> users, RoleManager<FrontdeskRole> roles)
 {
     public async Task EnsureRolesAsync()
     {

@@ -3,7 +3,7 @@ using Frontdesk.Common.Startup;
 namespace Frontdesk.Identity;
 
 /// <summary>The <c>Frontdesk:Bootstrap</c> section: the first admin, created when there is none.</summary>
-public sealed class BootstrapOptions
+internal sealed class BootstrapOptions
 {
     public const string Section = "Frontdesk:Bootstrap";
 
@@ -12,7 +12,7 @@ public sealed class BootstrapOptions
 }
 
 /// <summary>The first admin's settings, checked before anything starts.</summary>
-public static class BootstrapCheck
+internal static class BootstrapCheck
 {
     public static void Check(BootstrapOptions bootstrap)
     {

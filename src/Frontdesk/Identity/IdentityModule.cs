@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Frontdesk.Identity;
 
-public static class IdentityModule
+internal static class IdentityModule
 {
     public static IServiceCollection AddFrontdeskIdentity(this IServiceCollection services, IConfiguration configuration)
     {

@@ -8,7 +8,7 @@ namespace Frontdesk.Identity;
 /// account, with lockout, and as costly for an unknown, inactive or locked account as for a wrong
 /// password, so neither the answer nor its time tells whether an account exists.
 /// </summary>
-public sealed class PasswordSignIn(UserManager<FrontdeskUser> users, SignInThrottle throttle)
+internal sealed class PasswordSignIn(UserManager<FrontdeskUser> users, SignInThrottle throttle)
 {
     public enum Outcome { SignedIn, Failed, Throttled }
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Frontdesk.Identity;
 
 /// <summary>Opens, checks, lists and ends the server-side sessions behind sign-in cookies.</summary>
-public sealed class SignInSessions(FrontdeskDbContext db, SignInManager<FrontdeskUser> signIn, IMemoryCache cache, TimeProvider clock)
+internal sealed class SignInSessions(FrontdeskDbContext db, SignInManager<FrontdeskUser> signIn, IMemoryCache cache, TimeProvider clock)
 {
     public const string SessionClaim = "fd:session";
 

@@ -8,7 +8,7 @@ namespace Frontdesk.Identity;
 /// links, resets and OIDC callbacks): so many attempts per client address and minute, and so many
 /// per account and minute from anywhere. A path that checks a password asks here first.
 /// </summary>
-public sealed class SignInThrottle : IDisposable
+internal sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _clients;
     private readonly PartitionedRateLimiter<string> _accounts;

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Tickets;
 
-public sealed record PriorityMatrixCellDto(string? Impact, string? Urgency, string? Priority);
+internal sealed record PriorityMatrixCellDto(string? Impact, string? Urgency, string? Priority);
 
 /// <summary>Reading (staff) and changing (admin) the impact × urgency → priority matrix.</summary>
 internal static class PriorityMatrixEndpoints

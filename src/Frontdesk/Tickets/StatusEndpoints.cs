@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets;
 
 /// <param name="WaitsForRequester">A ticket in this status waits for its requester, who gets a reminder when that takes long.</param>
-public sealed record StatusDto(int Id, string Name, StatusCategory Category, bool WaitsForRequester);
+internal sealed record StatusDto(int Id, string Name, StatusCategory Category, bool WaitsForRequester);
 
 internal static class StatusEndpoints
 {

@@ -9,7 +9,7 @@ namespace Frontdesk.Tickets;
 /// The one place that decides which tickets a caller may see. Staff see every ticket; a customer
 /// sees tickets they requested, plus their organization's when an admin allowed that.
 /// </summary>
-public sealed class TicketAccess(FrontdeskDbContext db)
+internal sealed class TicketAccess(FrontdeskDbContext db)
 {
     public async Task<IQueryable<Ticket>> VisibleTicketsAsync(Caller caller, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace Frontdesk.Tickets;
 /// kept in memory. Changes through this node evict the copy at once; a change made on another
 /// node shows here within <see cref="MemorySnapshot{T}.Lifetime"/>.
 /// </summary>
-public sealed class TicketCatalog(IMemoryCache cache)
+internal sealed class TicketCatalog(IMemoryCache cache)
 {
     private readonly MemorySnapshot<Snapshot> _snapshot = new(cache, "ticket-catalog");
 

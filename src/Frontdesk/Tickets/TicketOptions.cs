@@ -3,7 +3,7 @@ using Frontdesk.Tickets.Domain;
 namespace Frontdesk.Tickets;
 
 /// <summary>The <c>Frontdesk:Tickets</c> section.</summary>
-public sealed class TicketOptions
+internal sealed class TicketOptions
 {
     public const string Section = "Frontdesk:Tickets";
 
@@ -22,7 +22,7 @@ public sealed class TicketOptions
 }
 
 /// <summary>The <c>Frontdesk:Attachments</c> section.</summary>
-public sealed class AttachmentOptions
+internal sealed class AttachmentOptions
 {
     public const string Section = "Frontdesk:Attachments";
 

@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Frontdesk.Tickets;
 
 /// <summary>Tickets, their messages, attachments and history.</summary>
-public static class TicketsModule
+internal static class TicketsModule
 {
     public static IServiceCollection AddTickets(this IServiceCollection services, DatabaseProvider provider)
     {

@@ -7,7 +7,7 @@ namespace Frontdesk.IntegrationTests.Browser;
 /// <summary>Frontdesk on a real loopback port, and Debian's headless Chromium driven by Playwright.</summary>
 public sealed class BrowserFixture : FrontdeskApp
 {
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    internal override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public IPlaywright Playwright { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;

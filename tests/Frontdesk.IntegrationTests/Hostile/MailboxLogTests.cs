@@ -16,7 +16,7 @@ public sealed class LoggedApp : FrontdeskApp, ILoggerProvider
     // The test polls by itself: no background poller racing it for the mailbox.
     public LoggedApp() => Settings = new Dictionary<string, string> { ["Frontdesk:Email:Enabled"] = "false" };
 
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    internal override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     public ConcurrentQueue<(string Category, LogLevel Level, string Message, Exception? Exception)> Lines { get; } = new();
 

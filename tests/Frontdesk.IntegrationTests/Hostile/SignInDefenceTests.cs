@@ -22,9 +22,9 @@ public sealed class SignInDefenceApp : FrontdeskApp
         ["Frontdesk:Security:SignInAttemptsPerAccountPerMinute"] = PerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    internal override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public CountingHasher Hasher { get; } = new();
+    internal CountingHasher Hasher { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,7 +33,7 @@ public sealed class SignInDefenceApp : FrontdeskApp
     }
 
     /// <summary>Counts how many times a password was hashed or checked: the expensive step every answer must pay once.</summary>
-    public sealed class CountingHasher : IPasswordHasher<FrontdeskUser>
+    internal sealed class CountingHasher : IPasswordHasher<FrontdeskUser>
     {
         private readonly PasswordHasher<FrontdeskUser> _inner = new();
         private int _work;

@@ -30,7 +30,7 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
     /// <summary>Extra configuration, as <c>Frontdesk:Section:Key</c>.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
-    public abstract DatabaseProvider Provider { get; }
+    internal abstract DatabaseProvider Provider { get; }
     protected virtual string? ConnectionString => null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -97,7 +97,7 @@ public abstract class FrontdeskApp : WebApplicationFactory<Program>, IAsyncLifet
         return new TestUser(email, personId, token, client);
     }
 
-    public T WithDb<T>(Func<FrontdeskDbContext, T> query)
+    internal T WithDb<T>(Func<FrontdeskDbContext, T> query)
     {
         using var scope = Services.CreateScope();
         return query(scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>());
@@ -110,14 +110,14 @@ public sealed record TestUser(string Email, long PersonId, string Token, HttpCli
 
 public sealed class SqliteApp : FrontdeskApp
 {
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    internal override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 }
 
 public sealed class PostgresApp : FrontdeskApp
 {
     private readonly string _database = "fd_test_" + Guid.NewGuid().ToString("N")[..12];
 
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+    internal override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("FRONTDESK_TEST_POSTGRES") is { Length: > 0 } cs

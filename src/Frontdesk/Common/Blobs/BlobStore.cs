@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Frontdesk.Common.Blobs;
 
 /// <summary>Content-addressed file store: a blob's name is the SHA-256 of its bytes.</summary>
-public interface IBlobStore
+internal interface IBlobStore
 {
     /// <summary>Stores the content (up to <paramref name="maxBytes"/>) and returns its hash and size.</summary>
     Task<StoredBlob> PutAsync(Stream content, long maxBytes, CancellationToken ct);
@@ -11,9 +11,9 @@ public interface IBlobStore
     Stream? OpenRead(string sha256);
 }
 
-public sealed record StoredBlob(string Sha256, long Size);
+internal sealed record StoredBlob(string Sha256, long Size);
 
-public sealed class BlobTooLargeException(long maxBytes) : Exception($"The file is larger than the limit of {maxBytes} bytes.")
+internal sealed class BlobTooLargeException(long maxBytes) : Exception($"The file is larger than the limit of {maxBytes} bytes.")
 {
     public long MaxBytes { get; } = maxBytes;
 }

@@ -12,7 +12,7 @@ namespace Frontdesk.Common.Broadcast;
 /// itself. Delivery is at most once: a node that is away while a message passes misses it, so what
 /// listens must be able to read the truth again from the database (live pages reload).
 /// </summary>
-public sealed class NodeBroadcast : IDisposable
+internal sealed class NodeBroadcast : IDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<string>>> _local = new(StringComparer.Ordinal);
     private readonly ConnectionMultiplexer? _redis;
@@ -96,7 +96,7 @@ public sealed class NodeBroadcast : IDisposable
 }
 
 /// <summary>This node's connection to Redis for the broadcast (the SignalR backplane keeps its own); none without Redis.</summary>
-public sealed class RedisConnection : IDisposable
+internal sealed class RedisConnection : IDisposable
 {
     public RedisConnection(FrontdeskOptions options, ILogger<RedisConnection> log)
     {

@@ -1,6 +1,6 @@
 namespace Frontdesk.Common.Data;
 
-public enum DatabaseProvider
+internal enum DatabaseProvider
 {
     Sqlite,
     Postgres,

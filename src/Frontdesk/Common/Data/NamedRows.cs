@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Frontdesk.Common.Data;
 
 /// <summary>Finding a row that people name either by its id ("3") or by its name ("Service Desk").</summary>
-public static class NamedRows
+internal static class NamedRows
 {
     public static (long Id, string Name)? Find(IReadOnlyDictionary<long, string> names, string key)
     {

@@ -7,7 +7,7 @@ namespace Frontdesk.Common.Data;
 /// The last safety net behind each endpoint's own checks: a duplicate is a conflict (409) and a
 /// value too long for its column a bad request (400), never a 500.
 /// </summary>
-public static class StoreRefusal
+internal static class StoreRefusal
 {
     public enum Kind { Duplicate, TooLong }
 

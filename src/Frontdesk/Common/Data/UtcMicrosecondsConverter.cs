@@ -17,7 +17,7 @@ internal sealed class UtcMicrosecondsConverter() : ValueConverter<DateTimeOffset
 }
 
 /// <summary>Instants at the precision the database keeps them.</summary>
-public static class StoredTime
+internal static class StoredTime
 {
     /// <summary>Now, cut to whole microseconds (both providers store no finer), so an answer built from memory equals a later read.</summary>
     public static DateTimeOffset Now(this TimeProvider clock) =>

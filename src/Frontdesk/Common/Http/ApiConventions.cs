@@ -10,7 +10,7 @@ namespace Frontdesk.Common.Http;
 /// a request no endpoint takes is a 404, a wrong method a 405, a wrong content type a 415 (problem
 /// details each, never the sign-in page), and HEAD is GET without a body.
 /// </summary>
-public static class ApiConventions
+internal static class ApiConventions
 {
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 

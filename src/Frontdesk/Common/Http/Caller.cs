@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Frontdesk.Common.Http;
 
 /// <summary>Who is asking: the signed-in user, the person behind the account, and their roles.</summary>
-public sealed record Caller(long UserId, long PersonId, IReadOnlySet<string> Roles)
+internal sealed record Caller(long UserId, long PersonId, IReadOnlySet<string> Roles)
 {
     public const string PersonIdClaim = "fd:person";
 

@@ -10,7 +10,7 @@ namespace Frontdesk.Common.Http;
 /// one, and some tools cut text at it. Refused in one place per way in: JSON strings (a 400 naming
 /// the field), and an API request's path or query (a 400 before any endpoint runs).
 /// </summary>
-public static class NoNulText
+internal static class NoNulText
 {
     /// <summary>Reads JSON strings and refuses one with a NUL character (<c>\u0000</c>).</summary>
     public sealed class Converter : JsonConverter<string>

@@ -5,10 +5,10 @@ using System.Text;
 namespace Frontdesk.Common.Http;
 
 /// <summary>A page of a list: the items and the cursor of the next page (null on the last page).</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+internal sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
 /// <summary>An opaque keyset cursor: the sort key and the id of the last row of a page.</summary>
-public readonly record struct Cursor(long Key, long Id)
+internal readonly record struct Cursor(long Key, long Id)
 {
     public string Encode() => Base64Url.EncodeToString(Encoding.ASCII.GetBytes(
         string.Create(CultureInfo.InvariantCulture, $"{Key}:{Id}")));
@@ -29,7 +29,7 @@ public readonly record struct Cursor(long Key, long Id)
     }
 }
 
-public static class Paging
+internal static class Paging
 {
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;

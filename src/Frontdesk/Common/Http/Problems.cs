@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Frontdesk.Common.Http;
 
 /// <summary>RFC 9457 problem responses that say what to fix.</summary>
-public static class Problems
+internal static class Problems
 {
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
@@ -27,7 +27,7 @@ public static class Problems
 }
 
 /// <summary>Collects field errors; empty means valid.</summary>
-public sealed class Errors
+internal sealed class Errors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -52,7 +52,7 @@ public sealed class Errors
     }
 }
 
-public static class EnumText
+internal static class EnumText
 {
     /// <summary>The wire form of an enum name: kebab-case, lower ("WalkIn" → "walk-in").</summary>
     public static string Of(string name) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(name);

@@ -6,7 +6,7 @@ namespace Frontdesk.Common.Http;
 /// A use case refused the request. Handlers throw these; one exception handler turns them into
 /// RFC 9457 problem details, and screens show <see cref="Exception.Message"/>.
 /// </summary>
-public abstract class RequestRejectedException(int status, string title, string detail) : Exception(detail)
+internal abstract class RequestRejectedException(int status, string title, string detail) : Exception(detail)
 {
     public int Status { get; } = status;
     public string Title { get; } = title;
@@ -15,7 +15,7 @@ public abstract class RequestRejectedException(int status, string title, string 
     public virtual IReadOnlyList<string> Messages => [Message];
 }
 
-public sealed class ValidationFailedException(Errors errors)
+internal sealed class ValidationFailedException(Errors errors)
     : RequestRejectedException(StatusCodes.Status400BadRequest, "The request has invalid fields.",
         string.Join(" ", errors.ToDictionary().SelectMany(kv => kv.Value)))
 {
@@ -31,14 +31,14 @@ public sealed class ValidationFailedException(Errors errors)
     }
 }
 
-public sealed class ForbiddenException(string detail)
+internal sealed class ForbiddenException(string detail)
     : RequestRejectedException(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
-public sealed class NotFoundException(string what)
+internal sealed class NotFoundException(string what)
     : RequestRejectedException(StatusCodes.Status404NotFound, "Not found", $"{what} does not exist or you may not see it.");
 
-public sealed class ConflictException(string detail)
+internal sealed class ConflictException(string detail)
     : RequestRejectedException(StatusCodes.Status409Conflict, "Conflict", detail);
 
-public sealed class StaleException(string detail)
+internal sealed class StaleException(string detail)
     : RequestRejectedException(StatusCodes.Status412PreconditionFailed, "Changed since you read it", detail);

@@ -1,7 +1,7 @@
 namespace Frontdesk.Common.Security;
 
 /// <summary>Every endpoint names one of these; anything unnamed falls back to "signed in".</summary>
-public static class Policies
+internal static class Policies
 {
     /// <summary>Any API caller with a valid token.</summary>
     public const string Api = "api";

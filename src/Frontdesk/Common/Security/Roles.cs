@@ -2,7 +2,7 @@
 namespace Frontdesk.Common.Security;
 
 /// <summary>The fixed roles. Agents, team leads and managers all work tickets; admins configure.</summary>
-public static class Roles
+internal static class Roles
 {
     public const string Customer = "customer";
     public const string Agent = "agent";

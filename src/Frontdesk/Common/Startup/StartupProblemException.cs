@@ -4,7 +4,7 @@ namespace Frontdesk.Common.Startup;
 /// A configuration or environment problem that stops start-up. The host prints only
 /// <see cref="Exception.Message"/>, one plain line that says what to fix.
 /// </summary>
-public sealed class StartupProblemException : Exception
+internal sealed class StartupProblemException : Exception
 {
     public StartupProblemException(string message) : base(message) { }
     public StartupProblemException(string message, Exception inner) : base(message, inner) { }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace Frontdesk.Common.Startup;
 
 /// <summary>Configuration checked before anything starts; each problem is one plain sentence. Modules check their own sections (FrontdeskModules.ReadSettings).</summary>
-public sealed record StartupSettings(DatabaseProvider Provider, string DataDirectory, string? PostgresConnectionString, FrontdeskOptions Options)
+internal sealed record StartupSettings(DatabaseProvider Provider, string DataDirectory, string? PostgresConnectionString, FrontdeskOptions Options)
 {
     public static StartupSettings Read(IConfiguration configuration)
     {

@@ -6,7 +6,7 @@ namespace Frontdesk.Common.Text;
 /// Cutting text from outside (mail headers, server answers) to what its column holds: at most so
 /// many characters, and no NUL characters, which PostgreSQL cannot store and no reader needs.
 /// </summary>
-public static class Clip
+internal static class Clip
 {
     /// <summary>The first <paramref name="max"/> characters of <paramref name="value"/> without NULs; null stays null.</summary>
     [return: NotNullIfNotNull(nameof(value))]

@@ -3,7 +3,7 @@ using Ganss.Xss;
 namespace Frontdesk.Common.Text;
 
 /// <summary>Sanitizes HTML from outside: no scripts, no event handlers, no remote images.</summary>
-public sealed class HtmlCleaner
+internal sealed class HtmlCleaner
 {
     private readonly HtmlSanitizer _sanitizer;
 

@@ -4,7 +4,7 @@ namespace Frontdesk.Common.Text;
 /// How much of each kind of input Frontdesk takes, in one place (<c>docs/limits.md</c> lists them
 /// all). Checks name these constants instead of numbers of their own, so a limit is changed once.
 /// </summary>
-public static class Limits
+internal static class Limits
 {
     /// <summary>A ticket's subject: one line.</summary>
     public const int Subject = 300;

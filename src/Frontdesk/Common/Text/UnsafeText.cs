@@ -1,7 +1,7 @@
 namespace Frontdesk.Common.Text;
 
 /// <summary>Characters that make text read differently from what it is.</summary>
-public static class UnsafeText
+internal static class UnsafeText
 {
     /// <summary>
     /// Unicode bidirectional controls (embeddings, overrides, isolates and marks): in a file name

@@ -1,6 +1,6 @@
 namespace Frontdesk.Directory.Domain;
 
-public sealed class Department
+internal sealed class Department
 {
     public long Id { get; set; }
     public required string Name { get; set; }

@@ -1,7 +1,7 @@
 namespace Frontdesk.Directory.Domain;
 
 /// <summary>A company or business unit whose people ask IT for help.</summary>
-public sealed class Organization
+internal sealed class Organization
 {
     public long Id { get; set; }
     public required string Name { get; set; }

@@ -4,7 +4,7 @@ namespace Frontdesk.Directory.Domain;
 /// Someone the desk knows: an employee who asks for help, or an agent who gives it.
 /// A person may or may not have a sign-in account.
 /// </summary>
-public sealed class Person
+internal sealed class Person
 {
     public long Id { get; set; }
     public required string Name { get; set; }

@@ -1,7 +1,7 @@
 namespace Frontdesk.Directory.Domain;
 
 /// <summary>An office or location; its time zone is the default for the people there.</summary>
-public sealed class Site
+internal sealed class Site
 {
     public long Id { get; set; }
     public required string Name { get; set; }

@@ -1,7 +1,7 @@
 namespace Frontdesk.Directory.Domain;
 
 /// <summary>A group of agents; the tier says which line of support it is (1, 2 or 3).</summary>
-public sealed class Team
+internal sealed class Team
 {
     public long Id { get; set; }
     public required string Name { get; set; }
@@ -10,7 +10,7 @@ public sealed class Team
     public List<TeamMember> Members { get; set; } = [];
 }
 
-public sealed class TeamMember
+internal sealed class TeamMember
 {
     public long TeamId { get; set; }
     public long PersonId { get; set; }

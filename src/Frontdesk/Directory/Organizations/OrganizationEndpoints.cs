@@ -11,10 +11,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Directory.Organizations;
 
-public sealed record OrganizationDto(long Id, string Name, string? Domain, bool MembersSeeAllTickets);
+internal sealed record OrganizationDto(long Id, string Name, string? Domain, bool MembersSeeAllTickets);
 
 /// <param name="MembersSeeAllTickets">Let every member see all of the organization's tickets.</param>
-public sealed record SaveOrganizationRequest(string? Name, string? Domain = null, bool? MembersSeeAllTickets = null);
+internal sealed record SaveOrganizationRequest(string? Name, string? Domain = null, bool? MembersSeeAllTickets = null);
 
 internal static partial class OrganizationEndpoints
 {

@@ -12,19 +12,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Directory.People;
 
 /// <param name="EmailFailingSince">Set when mail to the address bounced; <paramref name="EmailFailure"/> says why.</param>
-public sealed record PersonDto(
+internal sealed record PersonDto(
     long Id, string Name, string Email, string? Phone, string? MobilePhone, long? OrganizationId, long? DepartmentId,
     long? SiteId, string TimeZone, long? ManagerId, bool IsVip, DateTimeOffset? EmailFailingSince = null, string? EmailFailure = null);
 
 /// <summary>Changes to a person (staff); fields left out stay as they are. The e-mail address is not changed here:
 /// it is how a person signs in and how mail finds their tickets.</summary>
 /// <param name="EmailWorksAgain">True clears the "address failing" mark after a bounce was sorted out.</param>
-public sealed record UpdatePersonRequest(
+internal sealed record UpdatePersonRequest(
     string? Name = null, string? Phone = null, string? MobilePhone = null, long? OrganizationId = null, long? DepartmentId = null,
     long? SiteId = null, string? TimeZone = null, long? ManagerId = null, bool? IsVip = null, bool? EmailWorksAgain = null);
 
 /// <summary>A new person (staff only).</summary>
-public sealed record CreatePersonRequest(
+internal sealed record CreatePersonRequest(
     string? Name, string? Email, string? Phone = null, string? MobilePhone = null, long? OrganizationId = null,
     long? SiteId = null, string? TimeZone = null, long? ManagerId = null, bool IsVip = false);
 

@@ -11,14 +11,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Frontdesk.Directory.Teams;
 
-public sealed record TeamDto(long Id, string Name, int Tier, string? Description, IReadOnlyList<long> MemberIds);
+internal sealed record TeamDto(long Id, string Name, int Tier, string? Description, IReadOnlyList<long> MemberIds);
 
 /// <param name="Tier">1 (first line), 2 or 3.</param>
 /// <param name="MemberIds">Person ids of the agents in the team.</param>
-public sealed record CreateTeamRequest(string? Name, int Tier = 1, string? Description = null, IReadOnlyList<long>? MemberIds = null);
+internal sealed record CreateTeamRequest(string? Name, int Tier = 1, string? Description = null, IReadOnlyList<long>? MemberIds = null);
 
 /// <summary>Everyone who should be in the team; people not listed leave it.</summary>
-public sealed record SetTeamMembersRequest(IReadOnlyList<long>? MemberIds);
+internal sealed record SetTeamMembersRequest(IReadOnlyList<long>? MemberIds);
 
 internal static class TeamEndpoints
 {

@@ -1,7 +1,7 @@
 namespace Frontdesk.Email.Domain;
 
 /// <summary>An address ("spam@example.com") or a whole domain ("@example.com") whose mail is kept but never becomes a ticket.</summary>
-public sealed class BlockedSender
+internal sealed class BlockedSender
 {
     public long Id { get; set; }
 

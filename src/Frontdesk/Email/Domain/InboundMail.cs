@@ -1,6 +1,6 @@
 namespace Frontdesk.Email.Domain;
 
-public enum InboundMailStatus
+internal enum InboundMailStatus
 {
     /// <summary>Stored raw, not processed yet (a crash between the two leaves it here for the next poll).</summary>
     Received,
@@ -16,7 +16,7 @@ public enum InboundMailStatus
 }
 
 /// <summary>What became of a mail, as the mailbox's log shows it ("I mailed IT and nothing happened").</summary>
-public enum InboundMailOutcome
+internal enum InboundMailOutcome
 {
     /// <summary>Taken and stored, not decided yet.</summary>
     Received,
@@ -50,7 +50,7 @@ public enum InboundMailOutcome
 /// One mail taken from a mailbox. The raw MIME is in the blob store before anything else
 /// happens, so a mail is never lost, whatever the parser makes of it.
 /// </summary>
-public sealed class InboundMail
+internal sealed class InboundMail
 {
     /// <summary>Raw mails above this are refused by the blob store; a mailbox's limit for processing is far lower.</summary>
     public const long MaxRawBytes = 512L * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace Frontdesk.Email.Domain;
 
 /// <summary>The mails Frontdesk writes by itself; each has a built-in text an admin may replace.</summary>
-public enum MailTemplateKind
+internal enum MailTemplateKind
 {
     /// <summary>"We have your request #12345" to a new ticket's requester.</summary>
     Acknowledgement,
@@ -17,7 +17,7 @@ public enum MailTemplateKind
 }
 
 /// <summary>An admin's text for one <see cref="MailTemplateKind"/>, replacing the built-in one.</summary>
-public sealed class MailTemplate
+internal sealed class MailTemplate
 {
     public MailTemplateKind Kind { get; set; }
     public required string Text { get; set; }

@@ -1,7 +1,7 @@
 namespace Frontdesk.Email.Domain;
 
 /// <summary>How a connection to a mail server is secured.</summary>
-public enum MailSecurity
+internal enum MailSecurity
 {
     /// <summary>Plain text; only for a server on the same machine or a trusted network.</summary>
     None,
@@ -17,7 +17,7 @@ public enum MailSecurity
 /// A support address the desk reads over IMAP and sends from over SMTP. Passwords are stored
 /// encrypted with Data Protection and never leave the server.
 /// </summary>
-public sealed class Mailbox
+internal sealed class Mailbox
 {
     public long Id { get; set; }
 

@@ -1,6 +1,6 @@
 namespace Frontdesk.Email.Domain;
 
-public enum OutboundMailStatus
+internal enum OutboundMailStatus
 {
     Queued,
     Sent,
@@ -9,7 +9,7 @@ public enum OutboundMailStatus
     Failed,
 }
 
-public enum OutboundMailKind
+internal enum OutboundMailKind
 {
     Acknowledgement,
     AgentReply,
@@ -21,7 +21,7 @@ public enum OutboundMailKind
 /// The outbox: a mail written in the same transaction as the change that caused it, and sent
 /// later by <c>OutboxSender</c> with retries. A crash never forgets one.
 /// </summary>
-public sealed class OutboundMail
+internal sealed class OutboundMail
 {
     public long Id { get; set; }
     public long MailboxId { get; set; }

@@ -3,7 +3,7 @@ using MimeKit;
 
 namespace Frontdesk.Email.Intake;
 
-public enum MailKind
+internal enum MailKind
 {
     /// <summary>Written by a person: may get an acknowledgement.</summary>
     Personal,

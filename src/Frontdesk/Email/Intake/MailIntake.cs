@@ -17,7 +17,7 @@ namespace Frontdesk.Email.Intake;
 /// Turns one stored mail into a ticket or a message on one, or says why not. Every way out sets
 /// the mail's status, so nothing is dropped silently; a failure quarantines this mail only.
 /// </summary>
-public sealed partial class MailIntake(
+internal sealed partial class MailIntake(
     FrontdeskDbContext db, IBlobStore blobs, PeopleDirectory people, TicketInbox inbox, MailComposer composer,
     MailboxCatalog catalog, IOptions<EmailOptions> options, TimeProvider clock)
 {

@@ -23,7 +23,7 @@ namespace Frontdesk.Email.Intake;
 /// the mailbox's last UID, in one transaction before it is processed: a dropped connection or a
 /// restart never takes a mail twice, and a mail that fails to process never holds up the next.
 /// </summary>
-public sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<MailboxPoller> log)
+internal sealed class MailboxPoller(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<MailboxPoller> log)
     : MailWorker(options, node, log)
 {
     private const int BatchSize = 200;

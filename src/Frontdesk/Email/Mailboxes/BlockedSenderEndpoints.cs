@@ -8,9 +8,9 @@ using Microsoft.AspNetCore.Routing;
 namespace Frontdesk.Email.Mailboxes;
 
 /// <param name="Pattern">An address (spam@example.com) or a whole domain (@example.com).</param>
-public sealed record BlockSenderRequest(string? Pattern, string? Reason);
+internal sealed record BlockSenderRequest(string? Pattern, string? Reason);
 
-public sealed record BlockedSenderDto(long Id, string Pattern, string? Reason, DateTimeOffset CreatedAt);
+internal sealed record BlockedSenderDto(long Id, string Pattern, string? Reason, DateTimeOffset CreatedAt);
 
 /// <summary>Admins block senders: their mail is kept (and listed as ignored) but never becomes a ticket.</summary>
 internal static class BlockedSenderEndpoints

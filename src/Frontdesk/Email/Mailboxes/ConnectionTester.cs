@@ -7,7 +7,7 @@ using MailKit.Security;
 namespace Frontdesk.Email.Mailboxes;
 
 /// <summary>Tries a mailbox's IMAP and SMTP settings and explains a failure in plain words.</summary>
-public sealed class ConnectionTester(MailConnections connections)
+internal sealed class ConnectionTester(MailConnections connections)
 {
     public async Task<ConnectionTestDto> TestAsync(Mailbox mailbox, CancellationToken ct)
     {

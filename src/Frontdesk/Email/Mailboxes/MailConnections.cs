@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Frontdesk.Email.Mailboxes;
 
 /// <summary>Opens authenticated IMAP and SMTP connections for a mailbox; keeps its passwords encrypted at rest.</summary>
-public sealed class MailConnections(IDataProtectionProvider protection, IOptions<EmailOptions> options)
+internal sealed class MailConnections(IDataProtectionProvider protection, IOptions<EmailOptions> options)
 {
     /// <summary>How long one IMAP or SMTP step (connect, authenticate, send) may take.</summary>
     internal static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

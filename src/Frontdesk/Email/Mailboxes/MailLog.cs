@@ -13,19 +13,19 @@ namespace Frontdesk.Email.Mailboxes;
 /// <param name="Until">Received before this time (exclusive).</param>
 /// <param name="Limit">Page size, 1 to 100 (default 25).</param>
 /// <param name="Cursor">The <c>next</c> value of the previous page.</param>
-public sealed record MailLogQuery(string? Outcome = null, string? Q = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, int? Limit = null, string? Cursor = null);
+internal sealed record MailLogQuery(string? Outcome = null, string? Q = null, DateTimeOffset? Since = null, DateTimeOffset? Until = null, int? Limit = null, string? Cursor = null);
 
 /// <summary>One mail the mailbox took, and what became of it.</summary>
 /// <param name="Reason">Why it was ignored or quarantined, or what was noted (no acknowledgement, a delivery report).</param>
 /// <param name="TicketNumber">The ticket it opened, was added to, or duplicates; null when none.</param>
-public sealed record MailLogEntryDto(
+internal sealed record MailLogEntryDto(
     long Id, DateTimeOffset ReceivedAt, string? From, string? Subject, string? MessageId, InboundMailOutcome Outcome, string? Reason, long? TicketNumber);
 
 /// <summary>
 /// Every mail a mailbox took, newest first, with its outcome: the answer to "I mailed IT and
 /// nothing happened" in a minute. Keyset pages over the mailbox's mails by id.
 /// </summary>
-public sealed class MailLog(FrontdeskDbContext db)
+internal sealed class MailLog(FrontdeskDbContext db)
 {
     public async Task<Page<MailLogEntryDto>> ListAsync(long mailboxId, MailLogQuery query, CancellationToken ct)
     {

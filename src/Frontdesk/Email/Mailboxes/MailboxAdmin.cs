@@ -11,7 +11,7 @@ namespace Frontdesk.Email.Mailboxes;
 /// What an admin does with mailboxes: add, list, test, look after quarantined mail, block senders. The API and
 /// the admin pages both call this; a refusal is a <see cref="RequestRejectedException"/>.
 /// </summary>
-public sealed class MailboxAdmin(
+internal sealed class MailboxAdmin(
     FrontdeskDbContext db, DirectoryNames names, MailConnections connections, MailboxPoller poller, MailboxCatalog catalog,
     ConnectionTester tester, MailIntake intake, TimeProvider clock)
 {

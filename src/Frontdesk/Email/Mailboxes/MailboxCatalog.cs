@@ -11,7 +11,7 @@ namespace Frontdesk.Email.Mailboxes;
 /// (read-only copies). Changes through this node evict the copy at once; a change made on another
 /// node shows here within <see cref="MemorySnapshot{T}.Lifetime"/>.
 /// </summary>
-public sealed class MailboxCatalog(IMemoryCache cache)
+internal sealed class MailboxCatalog(IMemoryCache cache)
 {
     private readonly MemorySnapshot<Snapshot> _snapshot = new(cache, "mailbox-catalog");
 

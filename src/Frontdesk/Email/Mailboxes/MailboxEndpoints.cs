@@ -62,4 +62,4 @@ internal static class MailboxEndpoints
 
 /// <summary>What became of a mail processed again.</summary>
 /// <param name="Outcome">What became of it, as in the mail log (ticket, message, quarantined ...).</param>
-public sealed record ProcessedMailDto(long Id, string Status, string? Reason, long? Ticket, InboundMailOutcome Outcome);
+internal sealed record ProcessedMailDto(long Id, string Status, string? Reason, long? Ticket, InboundMailOutcome Outcome);

@@ -13,7 +13,7 @@ namespace Frontdesk.Email.Outbox;
 /// Writes outgoing mails into the outbox (the caller saves them with its change) and turns an
 /// outbox row into MIME with headers that make mail clients thread it.
 /// </summary>
-public sealed class MailComposer(FrontdeskDbContext db, MailTemplateStore templates, IOptions<EmailOptions> options, TimeProvider clock)
+internal sealed class MailComposer(FrontdeskDbContext db, MailTemplateStore templates, IOptions<EmailOptions> options, TimeProvider clock)
 {
     /// <summary>Queues the "we have your request" mail, unless this address had its hourly share of automatic mail. Returns why not, or null.</summary>
     public async Task<string?> AcknowledgeAsync(Mailbox mailbox, Ticket ticket, Person requester, MimeMessage received, CancellationToken ct)

@@ -10,7 +10,7 @@ namespace Frontdesk.Email.Outbox;
 /// Admins read and change the mails Frontdesk writes by itself; the API and the admin pages both
 /// call this. A refusal is a <see cref="RequestRejectedException"/>.
 /// </summary>
-public sealed class MailTemplateAdmin(FrontdeskDbContext db, MailTemplateStore store, HtmlCleaner html, TimeProvider clock)
+internal sealed class MailTemplateAdmin(FrontdeskDbContext db, MailTemplateStore store, HtmlCleaner html, TimeProvider clock)
 {
     public async Task<List<MailTemplateDto>> ListAsync(CancellationToken ct)
     {

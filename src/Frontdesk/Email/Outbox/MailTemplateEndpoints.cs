@@ -9,11 +9,11 @@ namespace Frontdesk.Email.Outbox;
 
 /// <param name="Text">The plain text, with placeholders such as {{first name}} and {{number}}.</param>
 /// <param name="Html">Optional HTML version (sanitized when saved).</param>
-public sealed record SaveMailTemplateRequest(string? Text, string? Html);
+internal sealed record SaveMailTemplateRequest(string? Text, string? Html);
 
 /// <param name="Kind">acknowledgement, reply-footer, resolved or reminder.</param>
 /// <param name="Custom">False while the built-in text is used.</param>
-public sealed record MailTemplateDto(string Kind, string Text, string? Html, bool Custom, IReadOnlyList<string> Placeholders);
+internal sealed record MailTemplateDto(string Kind, string Text, string? Html, bool Custom, IReadOnlyList<string> Placeholders);
 
 /// <summary>Admins read and change the mails Frontdesk writes by itself.</summary>
 internal static class MailTemplateEndpoints

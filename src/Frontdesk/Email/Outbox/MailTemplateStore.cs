@@ -15,7 +15,7 @@ namespace Frontdesk.Email.Outbox;
 /// admin's templates are kept in memory: evicted at once by a change through this node, at most
 /// <see cref="MemorySnapshot{T}.Lifetime"/> stale for a change made on another.
 /// </summary>
-public sealed class MailTemplateStore(FrontdeskDbContext db, IMemoryCache cache, IOptions<EmailOptions> email, IOptions<TicketOptions> tickets)
+internal sealed class MailTemplateStore(FrontdeskDbContext db, IMemoryCache cache, IOptions<EmailOptions> email, IOptions<TicketOptions> tickets)
 {
     private readonly MemorySnapshot<IReadOnlyDictionary<MailTemplateKind, MailTemplate>> _stored = new(cache, "mail-templates");
 

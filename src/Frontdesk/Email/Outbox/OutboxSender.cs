@@ -19,7 +19,7 @@ namespace Frontdesk.Email.Outbox;
 /// never send the same one; a failure is retried with growing pauses, and a refusal for good
 /// (5xx) is marked failed with the server's answer, which agents see on the message.
 /// </summary>
-public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<OutboxSender> log)
+internal sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<OutboxSender> log)
     : MailWorker(options, node, log)
 {
     private static readonly TimeSpan[] Backoff =

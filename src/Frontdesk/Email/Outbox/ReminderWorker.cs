@@ -13,7 +13,7 @@ namespace Frontdesk.Email.Outbox;
 /// <c>Frontdesk:Email:ReminderAfterHours</c>: one mail per quiet spell, claimed with a conditional
 /// update so that several nodes never send it twice. Runs once a minute.
 /// </summary>
-public sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<ReminderWorker> log)
+internal sealed class ReminderWorker(IServiceScopeFactory scopes, IOptions<EmailOptions> options, NodeIdentity node, TimeProvider clock, ILogger<ReminderWorker> log)
     : MailWorker(options, node, log)
 {
     private const int Batch = 50;

@@ -14,12 +14,12 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Frontdesk.Identity.ApiTokens;
 
 /// <summary>Sign in with e-mail and password to get a personal API token.</summary>
-public sealed record CreateTokenRequest(string? Email, string? Password, string? Name);
+internal sealed record CreateTokenRequest(string? Email, string? Password, string? Name);
 
 /// <summary>The token is shown once; only its hash is kept.</summary>
-public sealed record CreatedTokenDto(long Id, string Name, string Token, DateTimeOffset CreatedAt);
+internal sealed record CreatedTokenDto(long Id, string Name, string Token, DateTimeOffset CreatedAt);
 
-public sealed record TokenDto(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+internal sealed record TokenDto(long Id, string Name, string Prefix, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
 internal static class TokenEndpoints
 {

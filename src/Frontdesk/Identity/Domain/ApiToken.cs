@@ -1,7 +1,7 @@
 namespace Frontdesk.Identity.Domain;
 
 /// <summary>A personal API token. Only its SHA-256 hash is stored; the token itself is shown once.</summary>
-public sealed class ApiToken
+internal sealed class ApiToken
 {
     public long Id { get; set; }
     public long UserId { get; set; }

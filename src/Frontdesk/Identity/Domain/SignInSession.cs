@@ -5,7 +5,7 @@ namespace Frontdesk.Identity.Domain;
 /// open, so signing out (or ending it from another browser) ends it on the server: a copied
 /// cookie is worth nothing afterwards.
 /// </summary>
-public sealed class SignInSession
+internal sealed class SignInSession
 {
     public long Id { get; set; }
     public long UserId { get; set; }

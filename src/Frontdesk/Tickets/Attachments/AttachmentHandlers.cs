@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 namespace Frontdesk.Tickets.Attachments;
 
 /// <param name="ContentId">For an image shown inside a mail's HTML: the Content-ID its <c>cid:</c> links name.</param>
-public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, bool Internal, long? MessageId, DateTimeOffset CreatedAt, string? ContentId = null);
+internal sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, bool Internal, long? MessageId, DateTimeOffset CreatedAt, string? ContentId = null);
 
 /// <summary>Files on tickets: size-limited on the way in, served so the browser never runs them.</summary>
-public sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess access, IBlobStore blobs, IOptions<AttachmentOptions> options, TimeProvider clock)
+internal sealed class AttachmentHandlers(FrontdeskDbContext db, TicketAccess access, IBlobStore blobs, IOptions<AttachmentOptions> options, TimeProvider clock)
 {
     /// <summary>Types a browser may show inline; everything else is a download.</summary>
     private static readonly HashSet<string> InlineImages = new(StringComparer.OrdinalIgnoreCase)

@@ -15,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.CreateTicket;
 
 /// <summary>Opens a ticket with its first message. With an idempotency key, a retry returns the first ticket.</summary>
-public sealed class CreateTicketHandler(
+internal sealed class CreateTicketHandler(
     FrontdeskDbContext db, PeopleDirectory people, DirectoryNames names, TicketCatalog catalog, TicketReader reader,
     TicketInbox inbox, TicketWriter writer, TimeProvider clock)
 {

@@ -13,7 +13,7 @@ namespace Frontdesk.Tickets.CreateTicket;
 /// <param name="Channel">email, portal, phone, walk-in, chat, api (default), monitoring.</param>
 /// <param name="Category">Category id or name.</param>
 /// <param name="Tags">Labels, lower-case letters, digits and dashes.</param>
-public sealed record CreateTicketRequest(
+internal sealed record CreateTicketRequest(
     string? Subject,
     string? Body,
     string? BodyHtml = null,

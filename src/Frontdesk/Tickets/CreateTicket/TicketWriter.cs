@@ -9,7 +9,7 @@ using Ticket = Frontdesk.Tickets.Domain.Ticket;
 namespace Frontdesk.Tickets.CreateTicket;
 
 /// <summary>A new ticket with everything stored with it.</summary>
-public sealed record NewTicketRows(Ticket Ticket, IReadOnlyList<object> Rows);
+internal sealed record NewTicketRows(Ticket Ticket, IReadOnlyList<object> Rows);
 
 /// <summary>
 /// Group commit for new tickets: every ticket that arrives while a group is being written goes
@@ -18,7 +18,7 @@ public sealed record NewTicketRows(Ticket Ticket, IReadOnlyList<object> Rows);
 /// large ones. When a group fails (say one ticket's Idempotency-Key was just used), each
 /// ticket of it is stored on its own, so one bad ticket never fails its neighbours.
 /// </summary>
-public sealed class TicketWriter(IServiceScopeFactory scopes, ILogger<TicketWriter> log) : BackgroundService
+internal sealed class TicketWriter(IServiceScopeFactory scopes, ILogger<TicketWriter> log) : BackgroundService
 {
     private const int MaxGroup = 100;
 

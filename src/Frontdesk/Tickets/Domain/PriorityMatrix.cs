@@ -4,7 +4,7 @@ namespace Frontdesk.Tickets.Domain;
 /// Priority derived from impact × urgency. The default is the ITIL matrix; admins may change
 /// any cell (stored as <see cref="PriorityMatrixCell"/> rows).
 /// </summary>
-public sealed class PriorityMatrix
+internal sealed class PriorityMatrix
 {
     private readonly Dictionary<(Impact, Urgency), Priority> _cells;
 
@@ -39,7 +39,7 @@ public sealed class PriorityMatrix
     ];
 }
 
-public sealed class PriorityMatrixCell
+internal sealed class PriorityMatrixCell
 {
     public Impact Impact { get; set; }
     public Urgency Urgency { get; set; }

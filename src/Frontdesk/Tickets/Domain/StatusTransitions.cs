@@ -4,7 +4,7 @@ namespace Frontdesk.Tickets.Domain;
 /// Which status categories a ticket may move between. Closed is final: a closed ticket
 /// is never reopened, a follow-up ticket is opened instead, so reports stay true.
 /// </summary>
-public static class StatusTransitions
+internal static class StatusTransitions
 {
     private static readonly Dictionary<StatusCategory, StatusCategory[]> Allowed = new()
     {

@@ -5,7 +5,7 @@ namespace Frontdesk.Tickets.Domain;
 /// records a <see cref="TicketEvent"/> (who, when, field, old → new) for the history and a
 /// <see cref="TicketChange"/> for the rest of the desk, dispatched when the change is stored.
 /// </summary>
-public sealed class Ticket
+internal sealed class Ticket
 {
     private Ticket() { }
 
@@ -307,7 +307,7 @@ public sealed class Ticket
 }
 
 /// <summary>What a new ticket starts with.</summary>
-public sealed record NewTicket(
+internal sealed record NewTicket(
     string Subject,
     long RequesterId,
     long? OrganizationId,
@@ -321,7 +321,7 @@ public sealed record NewTicket(
     IReadOnlyCollection<string> Tags);
 
 /// <summary>A ticket rule was broken; <see cref="Common.RuleException.Field"/> names what to fix.</summary>
-public sealed class TicketRuleException : Common.RuleException
+internal sealed class TicketRuleException : Common.RuleException
 {
     public TicketRuleException(string field, string message) : base(field, message) { }
     public TicketRuleException() { }

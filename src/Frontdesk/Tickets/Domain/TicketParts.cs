@@ -1,13 +1,13 @@
 namespace Frontdesk.Tickets.Domain;
 
-public sealed class TicketTag
+internal sealed class TicketTag
 {
     public long TicketId { get; set; }
     public required string Tag { get; set; }
 }
 
 /// <summary>One change to a ticket: the audit trail and the timeline.</summary>
-public sealed class TicketEvent
+internal sealed class TicketEvent
 {
     public long Id { get; set; }
     public long TicketId { get; set; }
@@ -29,7 +29,7 @@ public sealed class TicketEvent
 }
 
 /// <summary>A public reply or an internal note.</summary>
-public sealed class TicketMessage
+internal sealed class TicketMessage
 {
     public long Id { get; set; }
     public long TicketId { get; set; }
@@ -56,7 +56,7 @@ public sealed class TicketMessage
     public DateTimeOffset CreatedAt { get; set; }
 }
 
-public enum MailDelivery
+internal enum MailDelivery
 {
     Queued,
     Sent,
@@ -64,7 +64,7 @@ public enum MailDelivery
 }
 
 /// <summary>A file on a ticket; the bytes live in the blob store under <see cref="Sha256"/>.</summary>
-public sealed class Attachment
+internal sealed class Attachment
 {
     public long Id { get; set; }
     public long TicketId { get; set; }
@@ -86,14 +86,14 @@ public sealed class Attachment
 }
 
 /// <summary>A service or category tickets are filed under ("E-mail", "Printing", "Laptops").</summary>
-public sealed class ServiceCategory
+internal sealed class ServiceCategory
 {
     public long Id { get; set; }
     public required string Name { get; set; }
 }
 
 /// <summary>Remembers an <c>Idempotency-Key</c> so a retried create returns the same ticket.</summary>
-public sealed class IdempotencyRecord
+internal sealed class IdempotencyRecord
 {
     public long Id { get; set; }
     public long UserId { get; set; }
@@ -105,7 +105,7 @@ public sealed class IdempotencyRecord
 }
 
 /// <summary>One row of text the full-text index covers: a ticket's subject or one message.</summary>
-public sealed class SearchDocument
+internal sealed class SearchDocument
 {
     public long Id { get; set; }
     public long TicketId { get; set; }

@@ -1,7 +1,7 @@
 namespace Frontdesk.Tickets.Domain;
 
 /// <summary>An admin-named status ("Waiting for vendor") mapped to a fixed <see cref="StatusCategory"/>.</summary>
-public sealed class TicketStatus
+internal sealed class TicketStatus
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -16,19 +16,19 @@ namespace Frontdesk.Tickets.Events;
 /// work whose save failed is thrown away (or its tracker cleared), never saved again as it is, or
 /// what the handlers added would be added twice.
 /// </summary>
-public interface ITicketChangeHandler
+internal interface ITicketChangeHandler
 {
     Task HandleAsync(Ticket ticket, TicketChange change, CancellationToken ct);
 }
 
 /// <summary>A ticket as it was committed, with what happened to it in that commit.</summary>
-public sealed record CommittedTicket(long TicketId, long RequesterId, long? OrganizationId, int Version, IReadOnlyList<TicketChange> Changes)
+internal sealed record CommittedTicket(long TicketId, long RequesterId, long? OrganizationId, int Version, IReadOnlyList<TicketChange> Changes)
 {
     public bool CustomerVisible => Changes.Any(c => c.CustomerVisible);
 }
 
 /// <summary>Told once changes are committed (live pages, the broadcast to other nodes). Singleton; must not throw.</summary>
-public interface ITicketCommitListener
+internal interface ITicketCommitListener
 {
     void OnCommitted(IReadOnlyList<CommittedTicket> tickets);
 }

@@ -10,12 +10,12 @@ namespace Frontdesk.Tickets.History;
 /// <param name="OldValue">For a status, team, assignee, owner or category: its name today (a rename shows here); else the value then.</param>
 /// <param name="OldId">The id of the old status, team, person or category; null for other fields and for changes recorded before ids were kept.</param>
 /// <param name="OldCategory">For a status change or the ticket's creation: the status category before and after.</param>
-public sealed record HistoryEntryDto(
+internal sealed record HistoryEntryDto(
     long Id, DateTimeOffset At, PersonRef? Actor, string Field, string? OldValue, string? NewValue,
     long? OldId = null, long? NewId = null, StatusCategory? OldCategory = null, StatusCategory? NewCategory = null);
 
 /// <summary>The ticket's audit trail, with today's names for what it refers to by id. Customers see only the changes that concern them.</summary>
-public sealed class HistoryReader(FrontdeskDbContext db, TicketAccess access)
+internal sealed class HistoryReader(FrontdeskDbContext db, TicketAccess access)
 {
     private static readonly string[] CustomerFields = ["created", "subject", "status", "priority", "type"];
 

@@ -11,7 +11,7 @@ namespace Frontdesk.Tickets.Inbox;
 /// <summary>A message as a channel hands it over (the API, mail; chat and phone later).</summary>
 /// <param name="AuthorId">The person who wrote it; null for the system (a delivery report).</param>
 /// <param name="ExternalMessageId">The channel's own id (a mail's Message-ID), so the same message is never taken twice.</param>
-public sealed record InboundMessage(
+internal sealed record InboundMessage(
     long? AuthorId,
     Channel Channel,
     string BodyText,
@@ -24,7 +24,7 @@ public sealed record InboundMessage(
 /// <summary>A file already in the blob store.</summary>
 /// <param name="ContentId">For an inline image: the Content-ID the HTML body's <c>cid:</c> links name.</param>
 /// <param name="Internal">Staff only, even on a message the customer sees (the raw original of a released mail).</param>
-public sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline, string? ContentId = null, bool Internal = false);
+internal sealed record InboundFile(string FileName, string ContentType, string Sha256, long Size, bool Inline, string? ContentId = null, bool Internal = false);
 
 /// <summary>
 /// The Tickets module's surface for channels: open a ticket or add a message to one, inside the
@@ -32,7 +32,7 @@ public sealed record InboundFile(string FileName, string ContentType, string Sha
 /// rows, so a mail and the ticket it made are stored together or not at all. (A reply's mail
 /// delivery, <see cref="SetDeliveryAsync"/>, is stored at once: it is the outbox's own step.)
 /// </summary>
-public sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, HtmlCleaner html)
+internal sealed class TicketInbox(FrontdeskDbContext db, TicketCatalog catalog, HtmlCleaner html)
 {
     /// <summary>The text stored for a message: capped so one enormous mail cannot fill a page.</summary>
     public const int MaxText = TicketFields.MaxBody;

@@ -8,7 +8,7 @@ namespace Frontdesk.Tickets.ListTickets;
 /// <param name="StatusCategory">The fixed category of the status: new, open, pending, resolved, closed.</param>
 /// <param name="PriorityOverrideReason">Why an agent set the priority by hand (staff only; null for customers).</param>
 /// <param name="Version">Grows with every change; also sent as the ETag.</param>
-public sealed record TicketDto(
+internal sealed record TicketDto(
     long Number,
     string Subject,
     string Status,
@@ -44,6 +44,6 @@ public sealed record TicketDto(
             t.CreatedAt, t.UpdatedAt, t.FirstRespondedAt, t.ResolvedAt, t.ClosedAt, t.Version);
 }
 
-public sealed record PersonRef(long Id, string Name, string Email);
+internal sealed record PersonRef(long Id, string Name, string Email);
 
-public sealed record NamedRef(long Id, string Name);
+internal sealed record NamedRef(long Id, string Name);

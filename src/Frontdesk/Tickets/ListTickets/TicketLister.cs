@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.ListTickets;
 
 /// <summary>The ticket list: filters, text search and keyset pagination over (updated, number).</summary>
-public sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, TicketReader reader, ITicketSearch search, TicketCatalog catalog)
+internal sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, TicketReader reader, ITicketSearch search, TicketCatalog catalog)
 {
     public async Task<(Page<TicketDto>? Page, Errors Errors)> ListAsync(TicketQuery query, Caller caller, CancellationToken ct)
     {

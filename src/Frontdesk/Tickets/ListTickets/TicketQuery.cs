@@ -10,7 +10,7 @@ namespace Frontdesk.Tickets.ListTickets;
 /// <param name="Sort"><c>-updated</c> (default), <c>updated</c>, <c>-created</c> or <c>created</c>.</param>
 /// <param name="Limit">Page size, 1 to 100 (default 25).</param>
 /// <param name="Cursor">The <c>next</c> value of the previous page.</param>
-public sealed record TicketQuery(
+internal sealed record TicketQuery(
     string? Status = null,
     string? Team = null,
     string? Assignee = null,

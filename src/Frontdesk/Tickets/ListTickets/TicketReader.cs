@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.ListTickets;
 
 /// <summary>Reads tickets as <see cref="TicketDto"/>s, always through <see cref="TicketAccess"/>.</summary>
-public sealed class TicketReader(FrontdeskDbContext db, TicketAccess access)
+internal sealed class TicketReader(FrontdeskDbContext db, TicketAccess access)
 {
     public async Task<TicketDto?> GetAsync(long number, Caller caller, CancellationToken ct)
     {

@@ -6,14 +6,14 @@ using Frontdesk.Tickets.Events;
 namespace Frontdesk.Tickets.Live;
 
 /// <summary>What a page hears: this ticket changed (never what changed in it: the page reads that with its caller's rights).</summary>
-public sealed record TicketSignal(long Ticket, long Requester, long? Organization, int Version, bool CustomerVisible, IReadOnlyList<string> Kinds);
+internal sealed record TicketSignal(long Ticket, long Requester, long? Organization, int Version, bool CustomerVisible, IReadOnlyList<string> Kinds);
 
 /// <summary>
 /// One per node: open pages subscribe here and hear about every committed ticket change on every
 /// node, whichever channel made it. Committed changes go out on the node broadcast; this node's
 /// one subscription to it feeds the pages. No page holds a connection of its own.
 /// </summary>
-public sealed class TicketNotifier : ITicketCommitListener, IDisposable
+internal sealed class TicketNotifier : ITicketCommitListener, IDisposable
 {
     private const string Topic = "tickets";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

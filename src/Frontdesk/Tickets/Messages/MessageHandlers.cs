@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.Messages;
 
 /// <summary>Adds replies and notes, and lists them (without internal notes for customers).</summary>
-public sealed class MessageHandlers(
+internal sealed class MessageHandlers(
     FrontdeskDbContext db, TicketAccess access, TicketInbox inbox, TimeProvider clock)
 {
     public async Task<MessageDto> AddAsync(long number, AddMessageRequest request, Caller caller, Channel channel, CancellationToken ct)

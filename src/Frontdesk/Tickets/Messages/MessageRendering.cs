@@ -11,7 +11,7 @@ namespace Frontdesk.Tickets.Messages;
 /// customers get their own entries, as they may see different files. The cache is its own and
 /// bounded in characters, so large mails cannot crowd out everything else.
 /// </summary>
-public sealed class MessageRendering(HtmlCleaner html) : IDisposable
+internal sealed class MessageRendering(HtmlCleaner html) : IDisposable
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
 

@@ -6,7 +6,7 @@ namespace Frontdesk.Tickets.Messages;
 /// Splits a mail's text into what the sender wrote now and the quoted history below it, so the
 /// agent view can fold the history away. Nothing is removed: the history is shown on request.
 /// </summary>
-public static partial class QuotedText
+internal static partial class QuotedText
 {
     public static (string Fresh, string? Quoted) Split(string body)
     {

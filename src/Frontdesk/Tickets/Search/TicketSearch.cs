@@ -8,7 +8,7 @@ namespace Frontdesk.Tickets.Search;
 /// Full-text search over ticket subjects and messages: FTS5 on SQLite, tsvector + GIN on PostgreSQL.
 /// It narrows a query of tickets the caller may see, so the permission filter is never left out.
 /// </summary>
-public interface ITicketSearch
+internal interface ITicketSearch
 {
     /// <summary>The <paramref name="tickets"/> whose subject or messages contain every word of <paramref name="text"/>.
     /// Internal notes count only when <paramref name="includeInternal"/> is true. <paramref name="order"/>
@@ -17,10 +17,10 @@ public interface ITicketSearch
 }
 
 /// <summary>The orders a ticket list can be read in (<c>sort</c>: -updated, updated, -created, created).</summary>
-public enum TicketOrder { RecentlyUpdatedFirst, LeastRecentlyUpdatedFirst, NewestFirst, OldestFirst }
+internal enum TicketOrder { RecentlyUpdatedFirst, LeastRecentlyUpdatedFirst, NewestFirst, OldestFirst }
 
 /// <summary>A row of a raw search query; not a table.</summary>
-public sealed class SearchHit
+internal sealed class SearchHit
 {
     public long TicketId { get; set; }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Frontdesk.Tickets.UpdateTicket;
 
 /// <summary>Applies staff changes to a ticket, refusing a write based on a stale version (412).</summary>
-public sealed class UpdateTicketHandler(
+internal sealed class UpdateTicketHandler(
     FrontdeskDbContext db, TicketAccess access, DirectoryNames names, TicketCatalog catalog, Accounts accounts, TimeProvider clock)
 {
     public async Task<int> HandleAsync(long number, UpdateTicketRequest request, int? expectedVersion, Caller caller, CancellationToken ct)

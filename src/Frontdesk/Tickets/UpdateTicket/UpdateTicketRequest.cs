@@ -6,7 +6,7 @@ namespace Frontdesk.Tickets.UpdateTicket;
 /// <param name="Assignee">Person id or e-mail of an agent.</param>
 /// <param name="Owner">Person id or e-mail of the agent accountable for the whole lifecycle.</param>
 /// <param name="Tags">The full new set of tags.</param>
-public sealed record UpdateTicketRequest(
+internal sealed record UpdateTicketRequest(
     string? Subject = null,
     string? Status = null,
     string? Type = null,

@@ -24,7 +24,7 @@ public sealed class MailboxInput
     public string? SmtpPassword { get; set; }
     public bool Active { get; set; } = true;
 
-    public static MailboxInput From(MailboxDto m) => new()
+    internal static MailboxInput From(MailboxDto m) => new()
     {
         Address = m.Address,
         DisplayName = m.DisplayName,
@@ -44,14 +44,14 @@ public sealed class MailboxInput
         Active = m.Active,
     };
 
-    public CreateMailboxRequest ToCreate() => new(
+    internal CreateMailboxRequest ToCreate() => new(
         Address, DisplayName,
         new ImapSettingsRequest(ImapHost, ImapPort, ImapSecurity, ImapUsername, ImapPassword, ImapFolder, ProcessedFolder),
         new SmtpSettingsRequest(SmtpHost, SmtpPort, SmtpSecurity, SmtpUsername, SmtpPassword),
         string.IsNullOrWhiteSpace(Team) ? null : Team, PollSeconds, MaxMessageMegabytes);
 
     /// <summary>Every field as the form shows it (empty clears); an empty password keeps the stored one.</summary>
-    public UpdateMailboxRequest ToUpdate() => new(
+    internal UpdateMailboxRequest ToUpdate() => new(
         Address ?? "", DisplayName ?? "",
         new ImapSettingsRequest(ImapHost ?? "", ImapPort, ImapSecurity, ImapUsername ?? "", NullIfEmpty(ImapPassword), ImapFolder ?? "", ProcessedFolder ?? ""),
         new SmtpSettingsRequest(SmtpHost ?? "", SmtpPort, SmtpSecurity, SmtpUsername ?? "", NullIfEmpty(SmtpPassword)),
