@@ -13,7 +13,7 @@ public sealed class BrowserFixture : FrontdeskApp
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
-    private static string ChromiumPath() =>
+    internal static string ChromiumPath() =>
         Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p
         : new[] { "/usr/lib/chromium/chromium-headless-shell", "/usr/lib/chromium/chromium" }.FirstOrDefault(File.Exists)
           ?? throw new InvalidOperationException("No Chromium found: run scripts/test (it installs Debian's chromium-headless-shell).");

@@ -37,16 +37,9 @@ public sealed class RedisAwayTests
         var n = (await api.PostJsonAsync("/api/v1/tickets", new { subject = "Projector in room Rhine flickers", body = "Since the update.", requesterEmail = "rhine@example.com" })).Number();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } p ? p : "/usr/lib/chromium/chromium-headless-shell",
-            Args = ["--no-sandbox"],
-        });
+        await using var browser = await NodeBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"{node.Url}/signin?ReturnUrl=%2Ftickets%2F{n}");
-        await page.FillAsync("#email", Admin);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("#signin");
+        await NodeBrowser.SignInAsync(page, $"{node.Url}/signin?ReturnUrl=%2Ftickets%2F{n}", Admin, Password);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Projector in room Rhine flickers");
         await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "on", new() { Timeout = 20_000 });
 
