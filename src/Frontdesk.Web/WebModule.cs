@@ -24,6 +24,7 @@ internal static class WebModule
             services.AddSingleton(typeof(HubLifetimeManager<>).MakeGenericType(circuits), typeof(DefaultHubLifetimeManager<>).MakeGenericType(circuits));
         }
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Time.ViewerTime>();
         services.AddHttpContextAccessor();
         services.AddExceptionHandler<ErrorPages.PageRejectionHandler>();
         services.AddOpenApi(o => o.AddOperationTransformer(ProblemResponses.AddAsync).AddSchemaTransformer(StringSchemas.RestoreAsync).AddDocumentTransformer((document, _, _) =>

@@ -1,0 +1,57 @@
+using System.Net;
+using Frontdesk.Common.Security;
+using Frontdesk.IntegrationTests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Frontdesk.IntegrationTests.Browser;
+
+/// <summary>
+/// Times on the pages are on the reader's clock (issue 13, first slice): their profile's time zone,
+/// else their browser's, with the full timestamp and zone on hover.
+/// </summary>
+[Collection("browser")]
+public sealed class TimeZoneTests(BrowserFixture fx)
+{
+    [Fact]
+    public async Task An_agent_reads_times_in_their_profiles_zone_and_a_customer_in_their_browsers()
+    {
+        var admin = await fx.SignInAsync(FrontdeskApp.AdminEmail);
+        var agent = await fx.CreateUserAsync(Roles.Agent, name: "Kenji Sato");
+        var customer = await fx.CreateUserAsync(Roles.Customer, name: "Ruth Miller");
+        (await admin.Api.PatchJsonAsync($"/api/v1/people/{agent.PersonId}", new { timeZone = "Asia/Tokyo" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var n = (await customer.Api.PostJsonAsync("/api/v1/tickets", new { subject = "Badge does not open the garage", body = "Level -2." })).Number();
+        var created = (await customer.Api.GetJsonAsync($"/api/v1/tickets/{n}"))["createdAt"]!.GetValue<DateTimeOffset>();
+
+        // The agent's profile says Tokyo; their browser says Berlin: the profile wins.
+        await using (var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl, TimezoneId = "Europe/Berlin" }))
+        {
+            var page = await SignInAsync(context, agent.Email, $"/tickets/{n}");
+            var time = page.Locator("article.message time").First;
+            await Assertions.Expect(time).ToHaveTextAsync(created.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(time).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"Asia/Tokyo \(UTC\+09:00\)$"));
+        }
+
+        // The customer chose no zone: their browser's (Chicago) applies from the page after the first.
+        await using (var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl, TimezoneId = "America/Chicago" }))
+        {
+            var page = await SignInAsync(context, customer.Email, "/tickets");
+            await page.ReloadAsync();
+            var chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
+            var updated = (await customer.Api.GetJsonAsync($"/api/v1/tickets/{n}"))["updatedAt"]!.GetValue<DateTimeOffset>();
+            var time = page.Locator("table.tickets time").First;
+            await Assertions.Expect(time).ToHaveTextAsync(TimeZoneInfo.ConvertTime(updated, chicago).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            await Assertions.Expect(time).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex(@"America/Chicago \(UTC-0[56]:00\)$"));
+        }
+    }
+
+    private async Task<IPage> SignInAsync(IBrowserContext context, string email, string then)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"/signin?ReturnUrl={Uri.EscapeDataString(then)}");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", FrontdeskApp.Password);
+        await page.ClickAsync("#signin");
+        await page.WaitForURLAsync($"**{then}");
+        return page;
+    }
+}
