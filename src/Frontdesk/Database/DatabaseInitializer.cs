@@ -40,6 +40,7 @@ internal static class DatabaseInitializer
 
         var accounts = sp.GetRequiredService<Accounts>();
         await accounts.EnsureRolesAsync();
+        await sp.GetRequiredService<Frontdesk.Directory.Phones>().BackfillAsync(db, ct);
         var bootstrap = sp.GetRequiredService<IOptions<BootstrapOptions>>().Value;
         if (!string.IsNullOrWhiteSpace(bootstrap.AdminEmail) && !await accounts.AnyAdminAsync(ct))
         {

@@ -11,7 +11,8 @@ internal static class DirectoryModule
 {
     public static IServiceCollection AddDirectory(this IServiceCollection services) =>
         // DirectoryNames keeps names in the memory cache.
-        services.AddMemoryCache().AddScoped<PeopleDirectory>().AddSingleton<DirectoryNames>();
+        services.AddMemoryCache().AddScoped<PeopleDirectory>().AddSingleton<DirectoryNames>().AddSingleton<Phones>()
+            .AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).Services;
 
     public static IEndpointRouteBuilder MapDirectoryEndpoints(this IEndpointRouteBuilder app)
     {

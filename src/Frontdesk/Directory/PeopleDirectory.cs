@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace Frontdesk.Directory;
 
 /// <summary>The Directory module's public surface for other modules: find people, or meet new ones.</summary>
-internal sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
+internal sealed class PeopleDirectory(FrontdeskDbContext db, Phones phones, TimeProvider clock)
 {
     public static bool IsValidEmail(string? email) =>
         !string.IsNullOrWhiteSpace(email) && email.Length <= Limits.Email && MailAddress.TryCreate(email.Trim(), out var parsed)
@@ -31,7 +31,14 @@ internal sealed class PeopleDirectory(FrontdeskDbContext db, TimeProvider clock)
     /// Adds people the caller made whole (bootstrap, accounts, demo data) to the unit of work: people
     /// are created only by the directory, here or in <see cref="FindOrCreateAsync"/>.
     /// </summary>
-    public void Add(params IEnumerable<Person> added) => db.People.AddRange(added);
+    public void Add(params IEnumerable<Person> added)
+    {
+        foreach (var person in added)
+        {
+            phones.Apply(person);
+            db.People.Add(person);
+        }
+    }
 
     /// <summary>The person with this e-mail; a new one (placed in the organization owning the domain) if unknown.</summary>
     public async Task<Person> FindOrCreateAsync(string email, string? name, CancellationToken ct)

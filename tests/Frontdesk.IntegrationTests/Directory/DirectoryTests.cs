@@ -37,6 +37,30 @@ public abstract class DirectoryTests(FrontdeskApp app)
     }
 
     [Fact]
+    public async Task Staff_find_a_caller_by_any_written_form_of_their_number()
+    {
+        var agent = await app.CreateUserAsync(Roles.Agent);
+        var suffix = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var created = await agent.Api.PostJsonAsync("/api/v1/people", new
+        {
+            name = "Grace Hopper", email = $"grace-{Guid.NewGuid():N}@example.com", phone = $"+49 (30) 90-{suffix}", mobilePhone = $"+1 312 555 {suffix[..4]}",
+        });
+        var id = created["id"]!.GetValue<long>();
+        created.Str("phoneE164").ShouldBe($"+493090{suffix}");
+        created.Str("mobilePhoneE164").ShouldBe($"+1312555{suffix[..4]}");
+
+        foreach (var written in new[] { $"+49 30 90{suffix}", $"+493090{suffix}", $"tel:+49-30-90-{suffix}", $"+1 (312) 555-{suffix[..4]}" })
+        {
+            var found = (await agent.Api.GetJsonAsync($"/api/v1/people?q={Uri.EscapeDataString(written)}"))["items"]!.AsArray();
+            found.Select(p => p!["id"]!.GetValue<long>()).ShouldBe([id], written);
+        }
+        // Changing the number changes what finds the person.
+        (await agent.Api.PatchJsonAsync($"/api/v1/people/{id}", new { phone = "ext. 4711" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await agent.Api.GetJsonAsync($"/api/v1/people?q={Uri.EscapeDataString($"+49 30 90{suffix}")}"))["items"]!.AsArray().ShouldBeEmpty();
+        (await agent.Api.GetJsonAsync($"/api/v1/people/{id}"))["phoneE164"].ShouldBeNull();
+    }
+
+    [Fact]
     public async Task An_admin_sets_who_is_in_a_team()
     {
         var admin = await app.CreateUserAsync(Roles.Admin);

@@ -42,6 +42,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.OtherEmails).HasMaxLength(2000);
         b.Property(p => p.Phone).HasMaxLength(50);
         b.Property(p => p.MobilePhone).HasMaxLength(50);
+        b.Property(p => p.PhoneE164).HasMaxLength(16);
+        b.Property(p => p.MobilePhoneE164).HasMaxLength(16);
+        b.HasIndex(p => p.PhoneE164);
+        b.HasIndex(p => p.MobilePhoneE164);
         b.Property(p => p.TimeZone).HasMaxLength(64);
         b.Property(p => p.EmailFailure).HasMaxLength(1000);
         b.HasIndex(p => p.Email).IsUnique();

@@ -15,8 +15,13 @@ internal sealed class Person
     /// <summary>Further addresses the person writes from, comma separated, lower-case.</summary>
     public string? OtherEmails { get; set; }
 
+    /// <summary>As written ("030 901820", "+1 (312) 555-0100", "ext. 4711").</summary>
     public string? Phone { get; set; }
     public string? MobilePhone { get; set; }
+
+    /// <summary>The numbers in E.164 ("+4930901820"), for matching a caller whatever the written form; null when the text is no number.</summary>
+    public string? PhoneE164 { get; set; }
+    public string? MobilePhoneE164 { get; set; }
     public long? OrganizationId { get; set; }
     public long? DepartmentId { get; set; }
     public long? SiteId { get; set; }

@@ -14,7 +14,8 @@ namespace Frontdesk.Directory.People;
 /// <param name="EmailFailingSince">Set when mail to the address bounced; <paramref name="EmailFailure"/> says why.</param>
 internal sealed record PersonDto(
     long Id, string Name, string Email, string? Phone, string? MobilePhone, long? OrganizationId, long? DepartmentId,
-    long? SiteId, string TimeZone, long? ManagerId, bool IsVip, DateTimeOffset? EmailFailingSince = null, string? EmailFailure = null);
+    long? SiteId, string TimeZone, long? ManagerId, bool IsVip, DateTimeOffset? EmailFailingSince = null, string? EmailFailure = null,
+    string? PhoneE164 = null, string? MobilePhoneE164 = null);
 
 /// <summary>Changes to a person (staff); fields left out stay as they are. The e-mail address is not changed here:
 /// it is how a person signs in and how mail finds their tickets.</summary>
@@ -33,7 +34,7 @@ internal static class PeopleEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/people").WithTags("People").RequireAuthorization(Policies.ApiStaff);
-        group.MapGet("/", ListAsync).WithSummary("List people, optionally filtered by name or e-mail").ProducesValidationProblem();
+        group.MapGet("/", ListAsync).WithSummary("List people, optionally filtered by name, e-mail or phone number (in any written form)").ProducesValidationProblem();
         group.MapGet("/{id:long}", GetAsync).WithSummary("One person").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/", CreateAsync).WithSummary("Add a person").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPatch("/{id:long}", UpdateAsync).WithSummary("Change a person's details").ProducesValidationProblem()
@@ -41,7 +42,7 @@ internal static class PeopleEndpoints
     }
 
     private static async Task<Results<Ok<Page<PersonDto>>, ValidationProblem>> ListAsync(
-        FrontdeskDbContext db, string? q, int? limit, string? cursor, CancellationToken ct)
+        FrontdeskDbContext db, Phones phones, string? q, int? limit, string? cursor, CancellationToken ct)
     {
         var errors = new Errors();
         var take = Paging.Limit(limit, errors);
@@ -52,8 +53,11 @@ internal static class PeopleEndpoints
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim().ToLowerInvariant();
+            // A phone number in any written form finds the person by their numbers in E.164.
+            var e164 = phones.ToE164(q);
 #pragma warning disable CA1304, CA1311, CA1862 // translated to SQL LOWER(); culture does not apply
-            people = people.Where(p => p.Email.StartsWith(term) || p.Name.ToLower().Contains(term));
+            people = people.Where(p => p.Email.StartsWith(term) || p.Name.ToLower().Contains(term)
+                || (e164 != null && (p.PhoneE164 == e164 || p.MobilePhoneE164 == e164)));
 #pragma warning restore CA1304, CA1311, CA1862
         }
         var rows = await people.OrderBy(p => p.Id).Take(take + 1).Select(p => ToDto(p)).ToListAsync(ct);
@@ -68,7 +72,7 @@ internal static class PeopleEndpoints
     }
 
     private static async Task<Results<Created<PersonDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreatePersonRequest request, FrontdeskDbContext db, TimeProvider clock, CancellationToken ct)
+        CreatePersonRequest request, FrontdeskDbContext db, Phones phones, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.PersonName) errors.Add("name", $"name is required (at most {Limits.PersonName} characters).");
@@ -87,13 +91,14 @@ internal static class PeopleEndpoints
             OrganizationId = request.OrganizationId, SiteId = request.SiteId, TimeZone = timeZone, ManagerId = request.ManagerId,
             IsVip = request.IsVip, CreatedAt = clock.GetUtcNow(),
         };
+        phones.Apply(person);
         db.People.Add(person);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/v1/people/{person.Id}", ToDto(person));
     }
 
     private static async Task<Results<Ok<PersonDto>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
-        long id, UpdatePersonRequest request, FrontdeskDbContext db, CancellationToken ct)
+        long id, UpdatePersonRequest request, FrontdeskDbContext db, Phones phones, CancellationToken ct)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, ct);
         if (person is null) return Problems.NotFound($"Person {id}");
@@ -114,6 +119,7 @@ internal static class PeopleEndpoints
         if (request.Name is not null) person.Name = request.Name.Trim();
         if (request.Phone is not null) person.Phone = request.Phone.Trim();
         if (request.MobilePhone is not null) person.MobilePhone = request.MobilePhone.Trim();
+        phones.Apply(person);
         if (request.OrganizationId is not null) person.OrganizationId = request.OrganizationId;
         if (request.DepartmentId is not null) person.DepartmentId = request.DepartmentId;
         if (request.SiteId is not null) person.SiteId = request.SiteId;
@@ -131,5 +137,5 @@ internal static class PeopleEndpoints
 
     private static PersonDto ToDto(Person p) =>
         new(p.Id, p.Name, p.Email, p.Phone, p.MobilePhone, p.OrganizationId, p.DepartmentId, p.SiteId, p.TimeZone, p.ManagerId, p.IsVip,
-            p.EmailFailingSince, p.EmailFailure);
+            p.EmailFailingSince, p.EmailFailure, p.PhoneE164, p.MobilePhoneE164);
 }
