@@ -72,6 +72,26 @@ public sealed class MailFixtureTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    [InlineData(9)]
+    public async Task A_winmail_dat_that_cannot_be_read_is_kept_as_it_came(int bytes)
+    {
+        // No data at all (found by the intake fuzz: it stopped the mail with "Processing failed:
+        // Cannot parse null TNEF data"), empty, or cut off after the TNEF signature.
+        var tnef = new MimeKit.Tnef.TnefPart { FileName = "winmail.dat" };
+        if (bytes >= 0) tnef.Content = new MimeContent(new MemoryStream(new byte[] { 0x78, 0x9f, 0x3e, 0x22, 0, 0, 1, 0, 0 }[..bytes]));
+        var message = new MimeMessage();
+        message.From.Add(new MailboxAddress("Derek", "derek@northwind.example"));
+        message.Subject = "Quote attached";
+        message.Body = new Multipart("mixed") { new TextPart("plain") { Text = "See the quote." }, tnef };
+
+        var content = await MailContent.ReadAsync(message, new DirectoryBlobStore(_blobs), 25 * 1024 * 1024, CancellationToken.None);
+        content.Text.ShouldBe("See the quote.");
+        content.Files.Select(f => (f.FileName, f.Size)).ShouldBe([("winmail.dat", (long)Math.Max(bytes, 0))]);
+    }
+
     public void Dispose()
     {
         try { System.IO.Directory.Delete(_blobs, recursive: true); } catch (IOException) { }

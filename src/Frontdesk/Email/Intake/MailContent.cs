@@ -23,8 +23,14 @@ internal sealed record MailContent(string Text, string? Html, IReadOnlyList<Inbo
             switch (entity)
             {
                 case TnefPart tnef:
-                    // Outlook's winmail.dat: the files are inside it.
-                    foreach (var inner in tnef.ExtractAttachments().OfType<MimePart>().Where(p => p.FileName is not null))
+                    // Outlook's winmail.dat: the files are inside it. One that cannot be read (no data,
+                    // cut off) or holds no file is kept as it came, like any other attachment.
+                    if (Unpack(tnef) is not { Count: > 0 } inside)
+                    {
+                        files.Add(await StoreAsync(tnef, tnef.FileName ?? "winmail.dat", inline: false, blobs, maxBytes, ct));
+                        break;
+                    }
+                    foreach (var inner in inside)
                     {
                         files.Add(await StoreAsync(inner, inner.FileName, inline: false, blobs, maxBytes, ct));
                     }
@@ -40,6 +46,19 @@ internal sealed record MailContent(string Text, string? Html, IReadOnlyList<Inbo
             }
         }
         return new MailContent(text.Trim(), html, files);
+    }
+
+    /// <summary>The named files inside a TNEF part; null when it cannot be read.</summary>
+    private static List<MimePart>? Unpack(TnefPart tnef)
+    {
+        try
+        {
+            return tnef.ExtractAttachments().OfType<MimePart>().Where(p => p.FileName is not null).ToList();
+        }
+        catch (Exception e) when (e is InvalidOperationException or TnefException or IOException or FormatException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     public static string HtmlToText(string html)
