@@ -27,6 +27,13 @@ internal sealed class PeopleDirectory(FrontdeskDbContext db, Phones phones, Time
         ByEmail.GetOrAdd(db.Model, static _ => EF.CompileAsyncQuery((FrontdeskDbContext c, string email, CancellationToken _) =>
             c.People.AsNoTracking().FirstOrDefault(p => p.Email == email)))(db, normalized, ct);
 
+    /// <summary>One person, for their own profile page.</summary>
+    public Task<Person> GetAsync(long id, CancellationToken ct) => db.People.AsNoTracking().FirstAsync(p => p.Id == id, ct);
+
+    /// <summary>The time zone a person reads times in; "UTC" stands for "the browser's" (no choice made).</summary>
+    public Task SetTimeZoneAsync(long id, string timeZone, CancellationToken ct) =>
+        db.People.Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.TimeZone, timeZone), ct);
+
     /// <summary>
     /// Adds people the caller made whole (bootstrap, accounts, demo data) to the unit of work: people
     /// are created only by the directory, here or in <see cref="FindOrCreateAsync"/>.
