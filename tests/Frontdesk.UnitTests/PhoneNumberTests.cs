@@ -17,6 +17,7 @@ public sealed class PhoneNumberTests
     [InlineData("+1 (312) 555-0100", "+13125550100")]
     [InlineData("tel:+44-20-7946-0958", "+442079460958")]
     [InlineData("ext. 4711", null)]
+    [InlineData("+49 6221 123456 789012", null)] // longer than E.164 allows (15 digits), whatever libphonenumber deems possible
     [InlineData("call me", null)]
     [InlineData("", null)]
     public void Written_forms_become_E164_in_a_desk_whose_region_is_Germany(string written, string? e164) =>

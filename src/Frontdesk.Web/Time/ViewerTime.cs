@@ -39,9 +39,10 @@ internal sealed class ViewerTime(IServiceScopeFactory scopes, AuthenticationStat
     internal static TimeZoneInfo? Find(string? name) =>
         name is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : null;
 
-    /// <summary>"2026-12-02 17:45" in the zone.</summary>
+    /// <summary>"2026-12-02 17:45" in the zone; "2026-12-02 16:45 UTC" when nobody told us a zone.</summary>
     public static string Short(DateTimeOffset at, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+        + (zone == TimeZoneInfo.Utc ? " UTC" : "");
 
     /// <summary>"Wednesday 2 December 2026, 17:45:12 Europe/Berlin (UTC+01:00)": the hover text.</summary>
     public static string Full(DateTimeOffset at, TimeZoneInfo zone)

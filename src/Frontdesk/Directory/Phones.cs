@@ -34,7 +34,9 @@ internal sealed class Phones(IOptions<DirectoryOptions> options)
         try
         {
             var number = Util.Parse(written, options.Value.PhoneRegion?.ToUpperInvariant() ?? "ZZ");
-            return Util.IsPossibleNumber(number) ? Util.Format(number, PhoneNumberFormat.E164) : null;
+            if (!Util.IsPossibleNumber(number)) return null;
+            var e164 = Util.Format(number, PhoneNumberFormat.E164);
+            return e164.Length <= 16 ? e164 : null; // E.164: at most 15 digits
         }
         catch (NumberParseException)
         {
@@ -49,7 +51,10 @@ internal sealed class Phones(IOptions<DirectoryOptions> options)
         person.MobilePhoneE164 = ToE164(person.MobilePhone);
     }
 
-    /// <summary>At start: people stored before E.164 was kept (or under another region) get theirs. Stores as it goes.</summary>
+    /// <summary>
+    /// At start: people stored before E.164 was kept get theirs. Stores as it goes. (Numbers already
+    /// in E.164 are not worked out again when <see cref="DirectoryOptions.PhoneRegion"/> changes.)
+    /// </summary>
     public async Task BackfillAsync(FrontdeskDbContext db, CancellationToken ct)
     {
         long after = 0;
@@ -61,6 +66,7 @@ internal sealed class Phones(IOptions<DirectoryOptions> options)
             if (batch.Count == 0) return;
             foreach (var person in batch) Apply(person);
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
             after = batch[^1].Id;
         }
     }

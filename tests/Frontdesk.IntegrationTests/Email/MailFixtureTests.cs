@@ -79,7 +79,8 @@ public sealed class MailFixtureTests : IDisposable
     public async Task A_winmail_dat_that_cannot_be_read_is_kept_as_it_came(int bytes)
     {
         // No data at all (found by the intake fuzz: it stopped the mail with "Processing failed:
-        // Cannot parse null TNEF data"), empty, or cut off after the TNEF signature.
+        // Cannot parse null TNEF data") is kept as it came; empty, or cut off after the TNEF
+        // signature, holds no file (as a rich-text mail without attachments does).
         var tnef = new MimeKit.Tnef.TnefPart { FileName = "winmail.dat" };
         if (bytes >= 0) tnef.Content = new MimeContent(new MemoryStream(new byte[] { 0x78, 0x9f, 0x3e, 0x22, 0, 0, 1, 0, 0 }[..bytes]));
         var message = new MimeMessage();
@@ -89,7 +90,7 @@ public sealed class MailFixtureTests : IDisposable
 
         var content = await MailContent.ReadAsync(message, new DirectoryBlobStore(_blobs), 25 * 1024 * 1024, CancellationToken.None);
         content.Text.ShouldBe("See the quote.");
-        content.Files.Select(f => (f.FileName, f.Size)).ShouldBe([("winmail.dat", (long)Math.Max(bytes, 0))]);
+        content.Files.Select(f => (f.FileName, f.Size)).ShouldBe(bytes < 0 ? [("winmail.dat", 0L)] : []);
     }
 
     public void Dispose()

@@ -77,6 +77,8 @@ internal static class PeopleEndpoints
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.PersonName) errors.Add("name", $"name is required (at most {Limits.PersonName} characters).");
         if (!PeopleDirectory.IsValidEmail(request.Email)) errors.Add("email", "email must be an e-mail address.");
+        if (request.Phone is { Length: > 50 }) errors.Add("phone", "phone is limited to 50 characters.");
+        if (request.MobilePhone is { Length: > 50 }) errors.Add("mobilePhone", "mobilePhone is limited to 50 characters.");
         var timeZone = request.TimeZone ?? "UTC";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) errors.Add("timeZone", $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
         if (request.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org, ct)) errors.Add("organizationId", $"There is no organization {org}.");

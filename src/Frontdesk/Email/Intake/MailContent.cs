@@ -23,14 +23,14 @@ internal sealed record MailContent(string Text, string? Html, IReadOnlyList<Inbo
             switch (entity)
             {
                 case TnefPart tnef:
-                    // Outlook's winmail.dat: the files are inside it. One that cannot be read (no data,
-                    // cut off) or holds no file is kept as it came, like any other attachment.
-                    if (Unpack(tnef) is not { Count: > 0 } inside)
+                    // Outlook's winmail.dat: the files are inside it (often none: rich text only). One
+                    // that cannot be read at all is kept as it came, like any other attachment.
+                    if (Unpack(tnef) is not { } inside)
                     {
                         files.Add(await StoreAsync(tnef, tnef.FileName ?? "winmail.dat", inline: false, blobs, maxBytes, ct));
                         break;
                     }
-                    foreach (var inner in inside)
+                    foreach (var inner in inside.Take(MaxFiles - files.Count))
                     {
                         files.Add(await StoreAsync(inner, inner.FileName, inline: false, blobs, maxBytes, ct));
                     }
