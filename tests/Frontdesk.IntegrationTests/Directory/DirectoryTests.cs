@@ -46,6 +46,9 @@ public abstract class DirectoryTests(FrontdeskApp app)
             name = "Grace Hopper", email = $"grace-{Guid.NewGuid():N}@example.com", phone = $"+49 (30) 90-{suffix}", mobilePhone = $"+1 312 555 {suffix[..4]}",
         });
         var id = created["id"]!.GetValue<long>();
+        var tooLong = await agent.Api.PostAsJsonAsync("/api/v1/people", new { name = "Long Number", email = $"long-{Guid.NewGuid():N}@example.com", phone = new string('1', 51) });
+        tooLong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await tooLong.ReadJsonAsync())["errors"]!["phone"].ShouldNotBeNull();
         created.Str("phoneE164").ShouldBe($"+493090{suffix}");
         created.Str("mobilePhoneE164").ShouldBe($"+1312555{suffix[..4]}");
 
