@@ -1,3 +1,4 @@
+using Frontdesk.Common;
 using Frontdesk.Common.Http;
 using Frontdesk.Database;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -31,13 +32,8 @@ internal sealed class ViewerTime(IServiceScopeFactory scopes, AuthenticationStat
             var db = scope.ServiceProvider.GetRequiredService<FrontdeskDbContext>();
             profile = await db.People.AsNoTracking().Where(p => p.Id == caller.PersonId).Select(p => p.TimeZone).FirstOrDefaultAsync();
         }
-        // "UTC" is also what a profile holds when nobody chose: the browser knows better then.
-        return Find(profile is not null and not "UTC" ? profile : null) ?? Find(cookie) ?? TimeZoneInfo.Utc;
+        return TimeZones.Find(TimeZones.Chosen(profile)) ?? TimeZones.Find(cookie) ?? TimeZoneInfo.Utc;
     }
-
-    /// <summary>An IANA zone by name; null for anything unknown (a cookie is the browser's word, not ours).</summary>
-    internal static TimeZoneInfo? Find(string? name) =>
-        name is { Length: > 0 and <= 64 } && TimeZoneInfo.TryFindSystemTimeZoneById(name, out var zone) ? zone : null;
 
     /// <summary>"2026-12-02 17:45" in the zone; "2026-12-02 16:45 UTC" when nobody told us a zone.</summary>
     public static string Short(DateTimeOffset at, TimeZoneInfo zone) =>

@@ -21,10 +21,7 @@ public sealed class LivePageTests(BrowserFixture fx)
 
         await using var context = await fx.Browser.NewContextAsync(new() { BaseURL = fx.BaseUrl });
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/signin?ReturnUrl=%2Ftickets%2F{n}");
-        await page.FillAsync("#email", customer.Email);
-        await page.FillAsync("#password", FrontdeskApp.Password);
-        await page.ClickAsync("#signin");
+        await Live.NodeBrowser.SignInAsync(page, $"/signin?ReturnUrl=%2Ftickets%2F{n}", customer.Email, FrontdeskApp.Password);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Headset crackles");
         await Assertions.Expect(page.Locator("#live")).ToHaveAttributeAsync("data-state", "on");
         var reads = 0;

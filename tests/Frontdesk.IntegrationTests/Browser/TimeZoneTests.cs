@@ -54,10 +54,7 @@ public sealed class TimeZoneTests(BrowserFixture fx)
     private async Task<IPage> SignInAsync(IBrowserContext context, string email, string then)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/signin?ReturnUrl={Uri.EscapeDataString(then)}");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", FrontdeskApp.Password);
-        await page.ClickAsync("#signin");
+        await Live.NodeBrowser.SignInAsync(page, $"/signin?ReturnUrl={Uri.EscapeDataString(then)}", email, FrontdeskApp.Password);
         await page.WaitForURLAsync($"**{then}");
         return page;
     }

@@ -27,7 +27,7 @@ internal sealed class Person
     public long? SiteId { get; set; }
 
     /// <summary>IANA time zone the person works in.</summary>
-    public string TimeZone { get; set; } = "UTC";
+    public string TimeZone { get; set; } = Common.TimeZones.Unset;
 
     public long? ManagerId { get; set; }
     public bool IsVip { get; set; }

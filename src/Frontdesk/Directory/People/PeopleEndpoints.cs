@@ -1,3 +1,4 @@
+using Frontdesk.Common;
 using Frontdesk.Database;
 using Frontdesk.Common.Security;
 using Frontdesk.Common.Http;
@@ -77,10 +78,9 @@ internal static class PeopleEndpoints
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.PersonName) errors.Add("name", $"name is required (at most {Limits.PersonName} characters).");
         if (!PeopleDirectory.IsValidEmail(request.Email)) errors.Add("email", "email must be an e-mail address.");
-        if (request.Phone is { Length: > 50 }) errors.Add("phone", "phone is limited to 50 characters.");
-        if (request.MobilePhone is { Length: > 50 }) errors.Add("mobilePhone", "mobilePhone is limited to 50 characters.");
-        var timeZone = request.TimeZone ?? "UTC";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _)) errors.Add("timeZone", $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
+        CheckPhones(request.Phone, request.MobilePhone, errors);
+        var timeZone = request.TimeZone ?? TimeZones.Unset;
+        if (TimeZones.Find(timeZone) is null) errors.Add("timeZone", $"'{timeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
         if (request.OrganizationId is { } org && !await db.Organizations.AnyAsync(o => o.Id == org, ct)) errors.Add("organizationId", $"There is no organization {org}.");
         if (request.SiteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site, ct)) errors.Add("siteId", $"There is no site {site}.");
         if (request.ManagerId is { } manager && !await db.People.AnyAsync(p => p.Id == manager, ct)) errors.Add("managerId", $"There is no person {manager}.");
@@ -106,9 +106,8 @@ internal static class PeopleEndpoints
         if (person is null) return Problems.NotFound($"Person {id}");
         var errors = new Errors();
         if (request.Name is not null && (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > Limits.PersonName)) errors.Add("name", $"name must be 1-{Limits.PersonName} characters.");
-        if (request.Phone is { Length: > 50 }) errors.Add("phone", "phone is limited to 50 characters.");
-        if (request.MobilePhone is { Length: > 50 }) errors.Add("mobilePhone", "mobilePhone is limited to 50 characters.");
-        if (request.TimeZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out _))
+        CheckPhones(request.Phone, request.MobilePhone, errors);
+        if (request.TimeZone is not null && TimeZones.Find(request.TimeZone) is null)
         {
             errors.Add("timeZone", $"'{request.TimeZone}' is not a known time zone; use an IANA name such as Europe/Berlin.");
         }
@@ -135,6 +134,12 @@ internal static class PeopleEndpoints
         }
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToDto(person));
+    }
+
+    private static void CheckPhones(string? phone, string? mobilePhone, Errors errors)
+    {
+        if (phone is { Length: > 50 }) errors.Add("phone", "phone is limited to 50 characters.");
+        if (mobilePhone is { Length: > 50 }) errors.Add("mobilePhone", "mobilePhone is limited to 50 characters.");
     }
 
     private static PersonDto ToDto(Person p) =>

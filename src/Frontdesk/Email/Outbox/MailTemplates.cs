@@ -1,3 +1,4 @@
+using Frontdesk.Common;
 using Frontdesk.Directory.Domain;
 using Frontdesk.Email.Domain;
 using Ticket = Frontdesk.Tickets.Domain.Ticket;
@@ -88,7 +89,7 @@ internal static partial class MailTemplates
     /// <summary>"Wednesday 25 November 2026, 16:30 (Europe/Berlin)": the person's own clock, with the zone named.</summary>
     public static string InZone(DateTimeOffset at, string timeZone)
     {
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
+        var zone = TimeZones.Find(timeZone) ?? TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(at, zone);
         return local.ToString("dddd d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.InvariantCulture) + $" ({(zone == TimeZoneInfo.Utc ? "UTC" : zone.Id)})";
     }
