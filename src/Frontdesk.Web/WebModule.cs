@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.OpenApi;
+using MudBlazor.Services;
 using Scalar.AspNetCore;
 
 namespace Frontdesk.Web;
@@ -13,6 +14,9 @@ namespace Frontdesk.Web;
 /// <summary>Host wiring for pages, OpenAPI, health and security headers.</summary>
 internal static class WebModule
 {
+    /// <summary>Where the agent console lives: every page under it is interactive.</summary>
+    public const string ConsolePath = "/agent";
+
     public static IServiceCollection AddFrontdeskWeb(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -24,6 +28,8 @@ internal static class WebModule
             services.AddSingleton(typeof(HubLifetimeManager<>).MakeGenericType(circuits), typeof(DefaultHubLifetimeManager<>).MakeGenericType(circuits));
         }
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, Components.Agent.ConsoleAuthentication>();
+        services.AddMudServices();
         services.AddScoped<Time.ViewerTime>();
         services.AddHttpContextAccessor();
         services.AddExceptionHandler<ErrorPages.PageRejectionHandler>();
@@ -49,7 +55,10 @@ internal static class WebModule
         headers["Referrer-Policy"] = "no-referrer";
         if (!http.Request.Path.StartsWithSegments("/scalar"))
         {
-            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+            // The console's component library writes inline styles: allowed there, for styles only
+            // (docs/decisions/0009). Scripts are never inline anywhere.
+            var styles = http.Request.Path.StartsWithSegments(ConsolePath) ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'";
+            headers.ContentSecurityPolicy = $"default-src 'self'; img-src 'self' data:; {styles}; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         }
         await next();
     });

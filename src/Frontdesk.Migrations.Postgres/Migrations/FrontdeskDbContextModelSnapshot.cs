@@ -1007,6 +1007,8 @@ namespace Frontdesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("RequesterId", "UpdatedAt", "Id");
 
+                    b.HasIndex("StatusCategory", "Priority", "Id");
+
                     b.HasIndex("StatusCategory", "UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeId", "StatusCategory", "UpdatedAt", "Id");

@@ -955,6 +955,8 @@ namespace Frontdesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RequesterId", "UpdatedAt", "Id");
 
+                    b.HasIndex("StatusCategory", "Priority", "Id");
+
                     b.HasIndex("StatusCategory", "UpdatedAt", "Id");
 
                     b.HasIndex("AssigneeId", "StatusCategory", "UpdatedAt", "Id");

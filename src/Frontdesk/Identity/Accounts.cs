@@ -49,6 +49,16 @@ internal sealed class Accounts(FrontdeskDbContext db, PeopleDirectory people, Us
         return isStaff ? (person.Id, person.Name) : null;
     }
 
+    /// <summary>Every active agent (any staff role), by name: who tickets may be assigned to.</summary>
+    public async Task<IReadOnlyList<(long Id, string Name)>> ListActiveStaffAsync(CancellationToken ct)
+    {
+        var staffRoleIds = db.Roles.Where(r => Roles.Staff.Contains(r.Name!)).Select(r => r.Id);
+        var staff = await db.People
+            .Where(p => db.Users.Any(u => u.PersonId == p.Id && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId))))
+            .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).Take(1000).ToListAsync(ct);
+        return staff.Select(p => (p.Id, p.Name)).ToList();
+    }
+
     private static void Check(IdentityResult result)
     {
         if (!result.Succeeded) throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));

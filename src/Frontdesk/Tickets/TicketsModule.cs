@@ -29,6 +29,9 @@ internal static class TicketsModule
         services.AddScoped<Inbox.TicketInbox>();
         services.AddScoped<TicketReader>();
         services.AddScoped<TicketLister>();
+        services.AddSingleton<Queues.QueueViews>();
+        services.AddScoped<TicketChoices>();
+        services.AddScoped<Requesters.RequesterCard>();
         services.AddScoped<CreateTicketHandler>();
         services.AddSingleton<TicketWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TicketWriter>());

@@ -14,4 +14,10 @@ internal static class Policies
 
     /// <summary>Signed in on the web pages (cookie).</summary>
     public const string Web = "web";
+
+    /// <summary>Signed in on the web pages as an agent, team lead, manager or admin: the agent console.</summary>
+    public const string WebStaff = "web-staff";
+
+    /// <summary>Signed in on the web pages as an admin: the console's administration screens.</summary>
+    public const string WebAdmin = "web-admin";
 }

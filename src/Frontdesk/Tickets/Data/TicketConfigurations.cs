@@ -26,6 +26,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // Every index ends in (UpdatedAt, Id) so keyset pagination reads one index range.
         b.HasIndex(t => new { t.UpdatedAt, t.Id });
         b.HasIndex(t => new { t.StatusCategory, t.UpdatedAt, t.Id });
+        b.HasIndex(t => new { t.StatusCategory, t.Priority, t.Id }); // queues: most urgent first, then the oldest
         b.HasIndex(t => new { t.TeamId, t.StatusCategory, t.UpdatedAt, t.Id });
         b.HasIndex(t => new { t.AssigneeId, t.StatusCategory, t.UpdatedAt, t.Id });
         b.HasIndex(t => new { t.RequesterId, t.UpdatedAt, t.Id });

@@ -17,18 +17,10 @@ internal sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, T
     {
         var errors = new Errors();
         var limit = Paging.Limit(query.Limit, errors);
-        TicketOrder? order = (query.Sort ?? "-updated") switch
-        {
-            "-updated" => TicketOrder.RecentlyUpdatedFirst,
-            "updated" => TicketOrder.LeastRecentlyUpdatedFirst,
-            "-created" => TicketOrder.NewestFirst,
-            "created" => TicketOrder.OldestFirst,
-            _ => null,
-        };
-        if (order is null) errors.Add("sort", "sort must be one of: -updated, updated, -created, created.");
+        var order = Order(query, errors);
         Cursor cursor = default;
-        var byUpdatedOrder = order is TicketOrder.RecentlyUpdatedFirst or TicketOrder.LeastRecentlyUpdatedFirst;
-        if (query.Cursor is not null && (!Cursor.TryDecode(query.Cursor, out cursor) || (byUpdatedOrder && !UtcMicrosecondsConverter.IsInRange(cursor.Key))))
+        if (query.Cursor is not null && (!Cursor.TryDecode(query.Cursor, out cursor)
+            || (order is TicketOrder.RecentlyUpdatedFirst or TicketOrder.LeastRecentlyUpdatedFirst && !UtcMicrosecondsConverter.IsInRange(cursor.Key))))
         {
             errors.Add("cursor", "cursor is not one this server gave out; start again without it.");
         }
@@ -37,30 +29,69 @@ internal sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, T
         tickets = await FilterAsync(tickets, query, order ?? default, caller, errors, ct);
         if (errors.Any) return (null, errors);
 
-        var byUpdated = order is TicketOrder.RecentlyUpdatedFirst or TicketOrder.LeastRecentlyUpdatedFirst;
-        var descending = order is TicketOrder.RecentlyUpdatedFirst or TicketOrder.NewestFirst;
-        if (query.Cursor is not null)
+        if (query.Cursor is not null) tickets = After(tickets, cursor, order!.Value);
+        var ordered = order switch
         {
-            tickets = byUpdated ? AfterUpdated(tickets, cursor, descending)
-                : descending ? tickets.Where(t => t.Id < cursor.Id) : tickets.Where(t => t.Id > cursor.Id);
-        }
-        var ordered = (byUpdated, descending) switch
-        {
-            (true, true) => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
-            (true, false) => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
-            (false, true) => tickets.OrderByDescending(t => t.Id),
+            TicketOrder.RecentlyUpdatedFirst => tickets.OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id),
+            TicketOrder.LeastRecentlyUpdatedFirst => tickets.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+            TicketOrder.NewestFirst => tickets.OrderByDescending(t => t.Id),
+            TicketOrder.MostUrgentFirst => tickets.OrderBy(t => t.Priority).ThenBy(t => t.Id),
             _ => tickets.OrderBy(t => t.Id),
         };
-        var keys = await ordered.Select(t => new { t.Id, t.UpdatedAt }).Take(limit + 1).ToListAsync(ct);
+        var keys = await ordered.Select(t => new { t.Id, t.UpdatedAt, t.Priority }).Take(limit + 1).ToListAsync(ct);
         var page = keys.Take(limit).ToList();
         string? next = null;
         if (keys.Count > limit)
         {
             var last = page[^1];
-            next = new Cursor(byUpdated ? UtcMicrosecondsConverter.ToMicroseconds(last.UpdatedAt) : last.Id, last.Id).Encode();
+            var key = order switch
+            {
+                TicketOrder.RecentlyUpdatedFirst or TicketOrder.LeastRecentlyUpdatedFirst => UtcMicrosecondsConverter.ToMicroseconds(last.UpdatedAt),
+                TicketOrder.MostUrgentFirst => (long)last.Priority,
+                _ => last.Id,
+            };
+            next = new Cursor(key, last.Id).Encode();
         }
         var items = await reader.LoadAsync(page.Select(k => k.Id).ToList(), caller, ct);
         return (new Page<TicketDto>(items, next), errors);
+    }
+
+    /// <summary>How many tickets the filters find for the caller (the sort, page size and cursor play no part).</summary>
+    public async Task<(int? Count, Errors Errors)> CountAsync(TicketQuery query, Caller caller, CancellationToken ct)
+    {
+        var errors = new Errors();
+        var tickets = (await access.VisibleTicketsAsync(caller, ct)).AsNoTracking();
+        tickets = await FilterAsync(tickets, query, TicketOrder.RecentlyUpdatedFirst, caller, errors, ct);
+        if (errors.Any) return (null, errors);
+        return (await tickets.CountAsync(ct), errors);
+    }
+
+    private static TicketOrder? Order(TicketQuery query, Errors errors)
+    {
+        TicketOrder? order = (query.Sort ?? "-updated") switch
+        {
+            "-updated" => TicketOrder.RecentlyUpdatedFirst,
+            "updated" => TicketOrder.LeastRecentlyUpdatedFirst,
+            "-created" => TicketOrder.NewestFirst,
+            "created" => TicketOrder.OldestFirst,
+            "priority" => TicketOrder.MostUrgentFirst,
+            _ => null,
+        };
+        if (order is null) errors.Add("sort", "sort must be one of: -updated, updated, -created, created, priority.");
+        return order;
+    }
+
+    private static IQueryable<Ticket> After(IQueryable<Ticket> tickets, Cursor cursor, TicketOrder order)
+    {
+        var priority = (Priority)cursor.Key;
+        return order switch
+        {
+            TicketOrder.RecentlyUpdatedFirst => AfterUpdated(tickets, cursor, descending: true),
+            TicketOrder.LeastRecentlyUpdatedFirst => AfterUpdated(tickets, cursor, descending: false),
+            TicketOrder.NewestFirst => tickets.Where(t => t.Id < cursor.Id),
+            TicketOrder.MostUrgentFirst => tickets.Where(t => t.Priority > priority || (t.Priority == priority && t.Id > cursor.Id)),
+            _ => tickets.Where(t => t.Id > cursor.Id),
+        };
     }
 
     private static IQueryable<Ticket> AfterUpdated(IQueryable<Ticket> tickets, Cursor cursor, bool descending)
@@ -100,7 +131,12 @@ internal sealed class TicketLister(FrontdeskDbContext db, TicketAccess access, T
             var priorities = Split(query.Priority).Select(s => errors.Enum<Priority>("priority", s)).OfType<Priority>().ToList();
             tickets = tickets.Where(t => priorities.Contains(t.Priority));
         }
-        if (!string.IsNullOrWhiteSpace(query.Team))
+        if (query.Team == "mine")
+        {
+            var mine = db.TeamMembers.Where(m => m.PersonId == caller.PersonId).Select(m => (long?)m.TeamId);
+            tickets = tickets.Where(t => mine.Contains(t.TeamId));
+        }
+        else if (!string.IsNullOrWhiteSpace(query.Team))
         {
             var teamId = long.TryParse(query.Team, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                 ? id

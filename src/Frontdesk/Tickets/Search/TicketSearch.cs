@@ -17,7 +17,7 @@ internal interface ITicketSearch
 }
 
 /// <summary>The orders a ticket list can be read in (<c>sort</c>: -updated, updated, -created, created).</summary>
-internal enum TicketOrder { RecentlyUpdatedFirst, LeastRecentlyUpdatedFirst, NewestFirst, OldestFirst }
+internal enum TicketOrder { RecentlyUpdatedFirst, LeastRecentlyUpdatedFirst, NewestFirst, OldestFirst, MostUrgentFirst }
 
 /// <summary>A row of a raw search query; not a table.</summary>
 internal sealed class SearchHit
