@@ -36,7 +36,8 @@ try
     app.MapFrontdeskOperations();
     app.MapFrontdeskApi();
     app.MapWebEndpoints();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    // Our security headers already forbid framing (frame-ancestors 'none'): no second policy header.
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
     app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, settings, demo));
     await app.RunAsync();
